@@ -1,0 +1,221 @@
+"""Answering: question -> standalone question -> passages -> evidence -> checked, cited answer."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rag.config import Settings
+from rag.conversation import standalone
+from rag.embed import Embedder
+from rag.evidence import Evidence, Scored, TermStats, select_evidence
+from rag.generate import Generator
+from rag.prompt import answer_messages
+from rag.question import QuestionInfo, analyze_question
+from rag.retrieve import Hit, Retriever
+from rag.store import Index
+from rag.text import stem, tokens
+from rag.verify import check_claim, split_claims
+
+log = logging.getLogger(__name__)
+
+REFUSAL = "The documents do not say."
+MAX_QUOTE_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    source: str
+    start: int
+    end: int
+    quote: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    source: str
+    start: int
+    end: int
+    score: float
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    standalone_question: str
+    answer: str
+    refused: bool
+    citations: tuple[Citation, ...]
+    retrieved: tuple[Retrieved, ...]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    id: Any = None
+    reason: str = ""  # why it refused, or which path wrote the answer
+
+    def to_json(self) -> dict[str, Any]:
+        def drop_none_page(d: dict[str, Any]) -> dict[str, Any]:
+            return {k: v for k, v in d.items() if not (k == "page" and v is None)}
+
+        out: dict[str, Any] = {"id": self.id, "question": self.question}
+        out["standalone_question"] = self.standalone_question
+        out["answer"] = self.answer
+        out["refused"] = self.refused
+        out["citations"] = [drop_none_page(asdict(c)) for c in self.citations]
+        out["retrieved"] = [drop_none_page(asdict(r)) for r in self.retrieved]
+        out["timings_ms"] = self.timings_ms
+        return out
+
+
+def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
+    """A long quote cut to the clauses that hold the question's terms and the answer."""
+    words = text.split()
+    if len(words) <= MAX_QUOTE_WORDS:
+        return text
+    clauses = [c for c in re.split(r"(?<=[,;:—])\s+", text) if c]
+    wanted = set(info.terms) | {stem(t) for c in candidates for t in tokens(c)}
+
+    def gain(part: list[str]) -> int:
+        return len(wanted & {stem(t) for t in tokens(" ".join(part))})
+
+    best, best_gain = text, -1
+    for i in range(len(clauses)):
+        for j in range(i + 1, len(clauses) + 1):
+            part = clauses[i:j]
+            if len(" ".join(part).split()) > MAX_QUOTE_WORDS:
+                break
+            g = gain(part)
+            if g > best_gain:
+                best, best_gain = " ".join(part), g
+    best = best.rstrip(",;:— ")
+    return best if best_gain > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
+
+
+class Assistant:
+    """Holds the loaded index and models; `ask` answers one question (with its conversation)."""
+
+    def __init__(self, settings: Settings, index: Index, embedder: Embedder, generator: Generator | None) -> None:
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.generator = generator
+        self.retriever = Retriever(index)
+        self.stats = TermStats(index)
+
+    def ask(self, question: str, history: list[str] | None = None, qid: Any = None) -> Answer:
+        parts = list(self.ask_stream(question, history, qid))
+        final = parts[-1]
+        assert isinstance(final, Answer)
+        return final
+
+    def ask_stream(self, question: str, history: list[str] | None = None, qid: Any = None) -> Iterator[str | Answer]:
+        """Yields pieces of text as the answer is written, then the final checked Answer."""
+        t0 = time.perf_counter()
+        history = history or []
+        standalone_history: list[str] = []
+        for past in history:
+            standalone_history.append(standalone(past, standalone_history))
+        rewritten = standalone(question, standalone_history)
+        search_text = rewritten if rewritten == question else f"{rewritten} {standalone_history[-1]}"
+        qvec = self.embedder.embed_query(search_text)
+        hits = self.retriever.retrieve(search_text, qvec, self.settings.top_k, self.settings.candidates)
+        t1 = time.perf_counter()
+        info = analyze_question(rewritten)
+        evidence = select_evidence(info, qvec, self.index, hits, self.stats, self.settings.answer_threshold)
+        t2 = time.perf_counter()
+        retrieved = tuple(
+            Retrieved(h.chunk.source, h.chunk.start, h.chunk.end, round(h.cosine, 4), h.chunk.page) for h in hits
+        )
+        if not evidence.answerable:
+            text, citations, reason = REFUSAL, (), evidence.reason
+        else:
+            text, citations, reason = yield from self._compose(rewritten, info, evidence)
+        t3 = time.perf_counter()
+        timings = {
+            "retrieve": round((t1 - t0) * 1000, 1),
+            "evidence": round((t2 - t1) * 1000, 1),
+            "generate": round((t3 - t2) * 1000, 1),
+            "total": round((t3 - t0) * 1000, 1),
+        }
+        log.debug("answerability %.3f (%s)", evidence.answerability, reason)
+        yield Answer(question, rewritten, text, not citations, citations, retrieved, timings, qid, reason)
+
+    def _compose(
+        self, question: str, info: QuestionInfo, evidence: Evidence
+    ) -> Iterator[str | Any]:
+        chosen = list(evidence.chosen)
+        differing = self._disagreement(info, evidence)
+        if differing:
+            parts = [f"{s.candidates[0]} [{i}]" for i, s in enumerate(differing, start=1)]
+            text = "The documents differ: " + "; ".join(parts) + "."
+            return text, self._citations(differing), "sources disagree"
+        written = ""
+        if self.generator is not None and self.settings.use_llm:
+            messages = answer_messages(question, [s.sentence.text for s in chosen])
+            for piece in self.generator.stream(messages, self.settings.max_answer_tokens):
+                written += piece
+                yield piece  # shown while it is written; replaced by the checked answer below
+        kept: list[tuple[str, tuple[int, ...]]] = []
+        for claim in split_claims(written):
+            check = check_claim(claim, [s.sentence.text for s in chosen], question)
+            if not check.supported:
+                log.debug("dropped claim %r: %s", claim, check.reason)
+                continue
+            if info.kind != "other" and not self._has_answer(claim, chosen):
+                log.debug("dropped claim %r: no answer of the asked type", claim)
+                continue
+            kept.append((claim, check.cites))
+        if kept:
+            used = sorted({i for _, cites in kept for i in cites})
+            renumber = {old: new for new, old in enumerate(used, start=1)}
+            sentences = [
+                claim.rstrip(".") + "".join(f" [{renumber[i]}]" for i in cites) + "." for claim, cites in kept
+            ]
+            text = " ".join(sentences)
+            return text, self._citations([chosen[i] for i in used]), "written and checked"
+        # Nothing written survived the checks: the answer is the best evidence, quoted. A second
+        # file that says the same is cited too.
+        best = chosen[0]
+        used = [best] + [s for s in chosen[1:2] if s.sentence.source != best.sentence.source]
+        marks = "".join(f"[{n}]" for n in range(1, len(used) + 1))
+        text = _trim(best.sentence.text, info, best.candidates).rstrip(".") + f" {marks}."
+        return text, self._citations(used), "quoted"
+
+    def _has_answer(self, claim: str, chosen: list[Scored]) -> bool:
+        claim_stems = {stem(t) for t in tokens(claim)}
+        for s in chosen:
+            for c in s.candidates:
+                if {stem(t) for t in tokens(c)} <= claim_stems:
+                    return True
+        return False
+
+    def _disagreement(self, info: QuestionInfo, evidence: Evidence) -> list[Scored]:
+        """For a count, amount or date: the best sentence of each file, when their values differ."""
+        if info.kind not in ("count", "amount", "date") or not evidence.chosen:
+            return []
+        best = evidence.chosen[0]
+        per_source: dict[str, Scored] = {}
+        for s in evidence.ranked:
+            if s.score < best.score - 2 * 0.08 or s.missing_names or not s.candidates:
+                continue
+            per_source.setdefault(s.sentence.source, s)
+        values = {self._value(s.candidates[0]) for s in per_source.values()}
+        if len(per_source) < 2 or len(values) < 2:
+            return []
+        return list(per_source.values())[:3]
+
+    @staticmethod
+    def _value(candidate: str) -> str:
+        numbers = re.findall(r"\d[\d,.]*", candidate)
+        return numbers[0].replace(",", "") if numbers else candidate.lower()
+
+    def _citations(self, used: list[Scored]) -> tuple[Citation, ...]:
+        return tuple(
+            Citation(n, s.sentence.source, s.sentence.start, s.sentence.end, s.sentence.text, s.sentence.page)
+            for n, s in enumerate(used, start=1)
+        )

@@ -1,0 +1,101 @@
+"""Chunking: sentence-aware passages with offsets into the document text and stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rag.clean import Span
+from rag.documents import Document
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str  # content hash of the passage text
+    source: str
+    start: int
+    end: int
+    text: str  # == document text[start:end]
+    sentences: tuple[Span, ...]  # absolute offsets, inside [start, end)
+    page: int | None = None
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s.start - self.start : s.end - self.start] for s in self.sentences]
+
+
+def chunk_id(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _units(text: str, span: Span) -> Iterator[Span]:
+    """Lines of a span that stand alone; a hard-wrapped line continues into the next."""
+    pos = span.start
+    unit_start = span.start
+    region = text[span.start : span.end]
+    lines = region.split("\n")
+    for i, line in enumerate(lines):
+        end = pos + len(line)
+        nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+        wrapped = len(line) >= 50 and not re.search(r"[.!?:;\"”’)]\s*$", line) and nxt[:1].islower()
+        if not wrapped:
+            if text[unit_start:end].strip():
+                yield Span(unit_start, end)
+            unit_start = end + 1
+        pos = end + 1
+
+
+def split_sentences(text: str, span: Span) -> list[Span]:
+    """Sentence spans (whitespace-trimmed) covering the text of `span`.
+
+    >>> t = "Paris is first. London follows after 12 months.\\nA new line."
+    >>> [t[s.start:s.end] for s in split_sentences(t, Span(0, len(t)))]
+    ['Paris is first.', 'London follows after 12 months.', 'A new line.']
+    """
+    out: list[Span] = []
+    for unit in _units(text, span):
+        pos = unit.start
+        for sentence in _segmenter().segment(text[unit.start : unit.end]):
+            piece = sentence.strip()
+            if not piece:
+                continue
+            at = text.find(piece, pos, unit.end)
+            if at < 0:  # the segmenter altered the text; fall back to the whole unit
+                out.append(Span(unit.start, unit.end))
+                break
+            out.append(Span(at, at + len(piece)))
+            pos = at + len(piece)
+    return out
+
+
+def chunk_document(doc: Document, spans: list[Span], max_chars: int = 700) -> list[Chunk]:
+    """Pack whole sentences into passages of about `max_chars`, never across a dropped span.
+
+    Consecutive passages share one sentence so that an answer on a boundary is in one passage.
+    """
+    chunks: list[Chunk] = []
+    for span in spans:
+        sentences = split_sentences(doc.text, span)
+        i = 0
+        while i < len(sentences):
+            j = i + 1
+            while j < len(sentences) and sentences[j].end - sentences[i].start <= max_chars:
+                j += 1
+            group = sentences[i:j]
+            start, end = group[0].start, group[-1].end
+            text = doc.text[start:end]
+            chunks.append(Chunk(chunk_id(text), doc.source, start, end, text, tuple(group), doc.page_at(start)))
+            if j >= len(sentences):
+                break
+            i = j - 1 if j - i >= 3 else j
+    return chunks

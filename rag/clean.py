@@ -1,0 +1,106 @@
+"""Cleaning: keep the article, drop page furniture and repeated paragraphs.
+
+Cleaning never rewrites text. It returns the spans of the original text worth indexing, so every
+offset downstream still points into the file as it is on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+# Lines that are page furniture wherever they appear (share bars, forms, appeals, tickers).
+BOILERPLATE = re.compile(
+    r"leave a (comment|reply)|your email address will not be published|required fields are marked"
+    r"|subscribe (to|via|for)|sign up for|newsletter|explore further|read more|related (articles|posts|stories)"
+    r"|share (this|on)|follow us|cookies?\b|all rights reserved|copyright ©|^advertisement$|become a patron"
+    r"|support us|donate\b|join our community|click here|latest market prices|you may also like",
+    re.IGNORECASE,
+)
+# A short line that opens the page's tail: everything after it is furniture too.
+TAIL_MARKER = re.compile(
+    r"^(leave a (comment|reply)|explore further|related( articles| posts| stories)?|you may also like"
+    r"|subscribe.*|latest market prices|comments?|more from .*|read next)\W*$",
+    re.IGNORECASE,
+)
+MONEY_OR_PERCENT = re.compile(r"[$€£¥]\s?\d|\d\s?%")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _key(line: str) -> str:
+    return hashlib.sha1(" ".join(line.lower().split()).encode()).hexdigest()
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line that is page furniture rather than article text.
+
+    >>> [is_furniture(x) for x in ["$123,048.88", "BTC 0.56%", "Vue lecture", "zelenskyy-starmer-macron"]]
+    [True, True, True, True]
+    >>> is_furniture("The headquarters will be in Paris and rotate to London after 12 months.")
+    False
+    """
+    words = WORD.findall(line)
+    if not words:
+        return True
+    if " " not in line.strip() and re.search(r"[-_/]", line):
+        return True  # an image or URL slug
+    if len(words) <= 6 and MONEY_OR_PERCENT.search(line):
+        return True  # a price ticker row
+    if len(words) <= 40 and BOILERPLATE.search(line):
+        return True
+    if len(words) >= 8 and line == line.lower() and not re.search(r"[.!?]\W*$", line.strip()):
+        return True  # a lower-case keyword dump (teaser or tag cloud)
+    return len(words) < 3 and not re.search(r"[.!?:]\W*$", line.strip())
+
+
+def clean(text: str, seen: set[str] | None = None) -> list[Span]:
+    """Spans of `text` to index: one per run of kept lines with nothing dropped between them.
+
+    `seen` holds keys of paragraphs already kept (in this file or earlier files of the same
+    corpus); a paragraph seen before is dropped, and new ones are added to it.
+
+    >>> t = "A title of the piece\\nThe body says one thing.\\nBitcoin\\n$1.00\\nThe body says one thing."
+    >>> [t[s.start:s.end] for s in clean(t)]
+    ['A title of the piece\\nThe body says one thing.']
+    """
+    seen = set() if seen is None else seen
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            lines.append((start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+
+    # The tail: a short marker line in the second half of the page ends the article.
+    cut = len(lines)
+    for i, (_, _, line) in enumerate(lines):
+        if i >= len(lines) // 2 and TAIL_MARKER.match(line):
+            cut = i
+            break
+
+    spans: list[Span] = []
+    open_span: Span | None = None
+    for i, (start, end, line) in enumerate(lines):
+        keep = i < cut and not is_furniture(line)
+        if keep and len(WORD.findall(line)) >= 5:
+            key = _key(line)
+            keep = key not in seen
+            seen.add(key)
+        if not keep:
+            if open_span:
+                spans.append(open_span)
+            open_span = None
+        else:
+            open_span = Span(open_span.start if open_span else start, end)
+    if open_span:
+        spans.append(open_span)
+    return spans

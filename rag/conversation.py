@@ -1,0 +1,66 @@
+"""Follow-ups: a question that leans on the conversation becomes a standalone question."""
+
+from __future__ import annotations
+
+import re
+
+from rag.text import STOPWORDS, tokens
+
+LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(it|they|he|she)\b", re.IGNORECASE)
+REFERENCE = re.compile(
+    r"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|the other|the same|what about|how about)\b",
+    re.IGNORECASE,
+)
+AUX = frozenset("is are was were will would does do did can could should has have had who what when where which how".split())
+
+
+def topic(question: str) -> str:
+    """The thing a question is about: its run of capitalized words, or its first noun phrase.
+
+    >>> topic("Who is Lindsey Graham?"), topic("Where is the HQ and when does it rotate?")
+    ('Lindsey Graham', 'the HQ')
+    """
+    runs = re.findall(r"(?:\b(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)", question)
+    runs = [r for r in runs if r.split()[0].lower() not in AUX]
+    if runs:
+        return max(runs, key=lambda r: len(r.split()) - (r.startswith("the ")))
+    words = re.findall(r"[\w’'-]+", question)
+    for i, w in enumerate(words):
+        if w.lower() in ("the", "a", "an", "this", "that"):
+            phrase = [w]
+            for nxt in words[i + 1 : i + 4]:
+                if nxt.lower() in STOPWORDS:
+                    break
+                phrase.append(nxt)
+            if len(phrase) > 1:
+                return " ".join(phrase[:3])
+    content = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in AUX]
+    return " ".join(content[:3])
+
+
+def is_follow_up(question: str) -> bool:
+    own_terms = [t for t in tokens(question) if t not in STOPWORDS and t not in AUX]
+    return bool(LEAD.match(question) or REFERENCE.search(question)) or len(own_terms) < 2
+
+
+def standalone(question: str, history: list[str]) -> str:
+    """Rewrite a follow-up with the topic of the previous (already standalone) question.
+
+    >>> standalone("And when does it move to London?", ["Where is the HQ?"])
+    'When does the HQ move to London?'
+    >>> standalone("And what party is the other senator from?", ["Who is Lindsey Graham?"])
+    'What party is the other senator from (about Lindsey Graham)?'
+    """
+    question = question.strip()
+    if not history or not is_follow_up(question):
+        return question
+    about = topic(history[-1])
+    body = LEAD.sub("", question).strip()
+    body = body[:1].upper() + body[1:]
+    if about and about.lower() in body.lower():
+        return body
+    if about and PRONOUN.search(body):
+        return PRONOUN.sub(about, body, count=1)
+    end = "?" if body.endswith("?") else ""
+    return f"{body.rstrip('?').rstrip()} (about {about}){end}" if about else body

@@ -1,0 +1,160 @@
+"""Reading files: plain text out of .txt/.md/.html/.pdf/.docx, one Document per file.
+
+Offsets everywhere in the project index `Document.text`. For .txt/.md that is the file as
+`open(path, encoding=doc.encoding).read()` returns it (universal newlines), so a citation's
+`[start:end]` can be checked against the file on disk; for converted formats it is the extracted text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rag.errors import InputError
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx"}
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str  # path as shown to the user and written in citations
+    title: str
+    text: str
+    sha256: str  # of the file's bytes
+    encoding: str = "utf-8"
+    pages: tuple[Page, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page.number
+        return None
+
+
+class Skip(InputError):
+    """A file that is not indexed, with the reason shown on its line."""
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes to text as `open(..., encoding=enc).read()` would give it: (text, enc).
+
+    >>> decode("caf\\u00e9\\r\\nbar".encode("cp1252"))[0]
+    'café\\nbar'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        enc = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        enc = "utf-16"
+    elif b"\x00" in data:
+        raise Skip("binary content (NUL bytes)", hint="convert it to text, PDF or Word first")
+    else:
+        try:
+            data.decode("utf-8")
+            enc = "utf-8"
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+            if best is None:
+                raise Skip("binary content (no text encoding fits)", hint="convert it to text first") from None
+            enc = best.encoding
+    text = data.decode(enc, errors="replace")
+    # Universal newlines, as open() in text mode does.
+    return text.replace("\r\n", "\n").replace("\r", "\n"), enc
+
+
+def _title(text: str, path: Path) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if len(line.split()) >= 3:
+            return line[:200]
+    return path.stem
+
+
+def _read_pdf(path: Path) -> tuple[str, tuple[Page, ...]]:
+    from pypdf import PdfReader
+
+    parts: list[str] = []
+    pages: list[Page] = []
+    pos = 0
+    for number, page in enumerate(PdfReader(str(path)).pages, start=1):
+        text = (page.extract_text() or "").strip()
+        pages.append(Page(number, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text) + 2  # the "\n\n" join below
+    return "\n\n".join(parts), tuple(pages)
+
+
+def _read_docx(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    blocks = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            blocks.append(" | ".join(cell.text for cell in row.cells))
+    return "\n\n".join(b.strip() for b in blocks if b.strip())
+
+
+def _read_html(data: bytes) -> str:
+    import trafilatura
+
+    html, _ = decode(data)
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+    return text or ""
+
+
+def read_document(path: Path, source: str, max_bytes: int) -> Document:
+    """Read one file; raises Skip with the reason when it cannot or should not be indexed."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise Skip(f"unknown extension {suffix or '(none)'}", hint="supported: " + " ".join(sorted(SUPPORTED)))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise Skip(
+                f"over the size limit ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB)",
+                hint="raise it with --max-file-mb or RAG_MAX_FILE_MB",
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise Skip(f"unreadable ({err.strerror or err})", hint="check the file's permissions") from None
+    if not data.strip():
+        raise Skip("empty file", hint="nothing to index")
+    encoding = "utf-8"
+    pages: tuple[Page, ...] = ()
+    try:
+        if suffix == ".pdf":
+            text, pages = _read_pdf(path)
+        elif suffix == ".docx":
+            text = _read_docx(path)
+        elif suffix in HTML_SUFFIXES:
+            text = _read_html(data)
+        else:
+            text, encoding = decode(data)
+    except Skip:
+        raise
+    except Exception as err:  # a damaged PDF/DOCX raises whatever its parser raises
+        log.debug("parse failure in %s", path, exc_info=True)
+        raise Skip(f"cannot be parsed as {suffix} ({type(err).__name__})", hint="re-save or re-export it") from None
+    if not re.search(r"\w", text):
+        raise Skip("no text in it (whitespace only, or a scanned PDF without a text layer)", hint="nothing to index")
+    return Document(source, _title(text, path), text, sha256_bytes(data), encoding, pages)

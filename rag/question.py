@@ -1,0 +1,144 @@
+"""What a question asks for: its key terms and the type of answer it expects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.text import QUESTION_WORDS, STOPWORDS, stem, tokens
+
+# General abbreviations a user types for words that articles spell out.
+ABBREVIATIONS = {
+    "hq": "headquarters",
+    "hqs": "headquarters",
+    "uk": "united kingdom",
+    "us": "united states",
+    "usa": "united states",
+    "eu": "european union",
+    "un": "united nations",
+    "pm": "prime minister",
+    "govt": "government",
+    "intl": "international",
+}
+# Words a question uses to frame what it asks; they say nothing about the topic.
+FRAME_WORDS = frozenset(
+    "name names called call type kind year years date time happen happened mean means main role part take "
+    "took give gave get got make made according document documents report reports article articles".split()
+)
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion trillion dozen dozens hundreds thousands millions several".split()
+)
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+TIME_UNITS = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries)s?"
+DATE = re.compile(
+    r"\b(?:" + "|".join(MONTHS) + r")\b|\b1[0-9]{3}s?\b|\b20[0-9]{2}s?\b|\b\d+(?:st|nd|rd|th)\b|\bcentur(?:y|ies)\b"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
+    r"|\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")[\s-]+" + TIME_UNITS + r"\b"
+    r"|\b(?:spring|summer|autumn|winter|ago|since|until|during)\b",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
+AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:percent|per cent|billion|million|dollars|euros|pounds)\b", re.I)
+CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    text: str
+    kind: str  # count | amount | date | person | place | other
+    terms: tuple[str, ...]  # stems of the key terms, abbreviations expanded
+    names: tuple[str, ...]  # stems of capitalized words and numbers: these must be in the evidence
+    counted: str | None  # for "how many X": the stem of X
+
+
+def _kind(original: str) -> str:
+    q = original.lower()
+    if re.search(r"\bhow many\b", q):
+        return "count"
+    if re.search(r"\bhow much\b|\bwhat (?:percentage|amount|sum|price|cost)\b", q):
+        return "amount"
+    if re.search(r"\bwhen\b|\bwhat (?:year|date|month|day|century|decade|time)\b|\bin which (?:year|month|century)\b", q):
+        return "date"
+    if re.search(r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b", q):
+        # "Who is Alexus Grynkewich?" asks for a description, not for a name.
+        return "other" if re.match(r"^\W*(?:and\s+)?who (?:is|was|are|were) [A-Z]", original) else "person"
+    if re.search(r"\bwhere\b|\b(?:which|what) (?:city|country|countries|place|town|region|capital)\b", q):
+        return "place"
+    return "other"
+
+
+def analyze_question(text: str) -> QuestionInfo:
+    """Key terms and the expected answer type.
+
+    >>> info = analyze_question("How many helicopters will Germany send to Ukraine?")
+    >>> info.kind, info.counted, info.names
+    ('count', 'helicopt', ('germani', 'ukrain'))
+    """
+    words = tokens(text)
+    expanded: list[str] = []
+    for w in words:
+        expanded.extend(ABBREVIATIONS.get(w, w).split())
+    terms: list[str] = []
+    for w in expanded:
+        if w in STOPWORDS or w in QUESTION_WORDS or w in FRAME_WORDS or (len(w) < 2 and not w.isdigit()):
+            continue
+        s = stem(w)
+        if s not in terms:
+            terms.append(s)
+    names: list[str] = []
+    first = True
+    for m in re.finditer(r"[A-Za-z0-9][\w’'-]*", text):
+        w = m.group()
+        is_name = (w[0].isupper() and not first) or w[0].isdigit()
+        first = False
+        low = w.lower().replace("’s", "").replace("'s", "")
+        if is_name and low not in ABBREVIATIONS and low not in STOPWORDS and low not in QUESTION_WORDS:
+            s = stem(low)
+            if s not in names:
+                names.append(s)
+    counted = None
+    m = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
+    if m:
+        counted = stem(m.group(1))
+    return QuestionInfo(text, _kind(text), tuple(terms), tuple(names), counted)
+
+
+def type_candidates(kind: str, sentence: str, counted: str | None = None) -> list[str]:
+    """Strings in `sentence` that could answer a question of this kind.
+
+    >>> type_candidates("count", "Paris could contribute several thousand troops.", "troop")
+    ['several thousand troops']
+    >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
+    ['12 months']
+    """
+    if kind == "date":
+        return [m.group() for m in DATE.finditer(sentence)]
+    if kind == "amount":
+        return [m.group() for m in AMOUNT.finditer(sentence)]
+    if kind == "count":
+        words = re.findall(r"[\w’'-]+|[^\w\s]", sentence)
+        out = []
+        i = 0
+        while i < len(words):
+            if NUMBER.fullmatch(words[i]):
+                j = i
+                while j + 1 < len(words) and NUMBER.fullmatch(words[j + 1]):
+                    j += 1
+                follow = [stem(w.lower()) for w in words[j + 1 : j + 5]]
+                if counted is None or counted in follow:
+                    end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
+                    out.append(" ".join(words[i:end]))
+                i = j + 1
+            else:
+                i += 1
+        return out
+    if kind in ("person", "place"):
+        return [m.group() for m in CAPITALIZED.finditer(sentence)][1:] + (
+            [m.group() for m in CAPITALIZED.finditer(sentence)][:1]
+        )
+    return []

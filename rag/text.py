@@ -1,0 +1,52 @@
+"""Small text helpers shared by retrieval and evidence: tokens, stems, stopwords."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,][0-9]+)*")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of at by for with about against between into through during before after
+    above below to from up down in out on off over under again further then once here there when where why
+    how all any both each few more most other some such no nor not only own same so than too very s t can
+    will just don should now is are was were be been being have has had having do does did doing i me my
+    myself we our ours you your he him his she her it its they them their what which who whom this that
+    these those am would could shall may might must also as per via etc said says say according mentioned
+    reportedly one ones thing things much many did does""".split()
+)
+QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word.lower()))
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word and number tokens; a thousands comma is kept inside the number.
+
+    >>> tokens("NATO's €40 billion pledge, 1,200 troops.")
+    ['nato', 's', '40', 'billion', 'pledge', '1,200', 'troops']
+    """
+    return [t.lower() for t in TOKEN.findall(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stopwords), in order, repeated ones once."""
+    out: list[str] = []
+    for t in tokens(text):
+        if t in STOPWORDS or len(t) < 2 and not t.isdigit():
+            continue
+        s = stem(t)
+        if s not in out:
+            out.append(s)
+    return out

@@ -1,0 +1,66 @@
+"""Checking a written claim against the evidence it cites: every name, number and key term."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.text import STOPWORDS, content_stems, stem, tokens
+
+# Words a fluent answer adds around the facts; they carry no claim of their own.
+GLUE = frozenset(
+    "answer question passage passages evidence document documents text according based state states stated "
+    "mention mentions mentioned yes also".split()
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    supported: bool
+    cites: tuple[int, ...]  # indexes of the evidence items that carry the claim's new content
+    reason: str = ""
+
+
+def check_claim(claim: str, evidence: list[str], question: str) -> Check:
+    """Is every number, name and content word of `claim` in the evidence (or the question)?
+
+    >>> ev = ["The headquarters will be in Paris and rotate to London after 12 months."]
+    >>> check_claim("It moves to Berlin after 12 months.", ev, "When does the HQ move?").reason
+    'not in the evidence: berlin'
+    >>> check_claim("It rotates after 18 months.", ev, "When does the HQ rotate?").reason
+    'numbers not in the evidence: 18'
+    >>> check_claim("It rotates to London after 12 months.", ev, "When does the HQ rotate?").cites
+    (0,)
+    >>> check_claim("About 12 staff will work there.", ev, "How many staff?").reason
+    'not in the evidence: work'
+    """
+    ev_tokens = [set(tokens(e)) for e in evidence]
+    ev_stems = [set(content_stems(e)) for e in evidence]
+    all_tokens = set().union(*ev_tokens) if ev_tokens else set()
+    all_stems = set().union(*ev_stems) if ev_stems else set()
+    q_stems = set(content_stems(question))
+    numbers = [t for t in tokens(claim) if t[0].isdigit()]
+    bad_numbers = [n for n in numbers if n not in all_tokens]
+    if bad_numbers:
+        return Check(False, (), "numbers not in the evidence: " + ", ".join(bad_numbers))
+    words = [w for w in content_stems(claim) if w not in GLUE and stem(w) not in GLUE]
+    unsupported = [w for w in words if w not in all_stems and w not in q_stems]
+    if unsupported:
+        return Check(False, (), "not in the evidence: " + ", ".join(unsupported))
+    new = [w for w in words if w not in q_stems]
+    if not new:
+        return Check(False, (), "says nothing the question does not")
+    cites = tuple(i for i, stems in enumerate(ev_stems) if any(w in stems for w in new))
+    return Check(True, cites)
+
+
+def split_claims(text: str) -> list[str]:
+    """Sentences of a written answer, with [n] markers removed (citations are reassigned)."""
+    text = re.sub(r"\s*\[\d+\]", "", text).strip()
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])", text)
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if p and p not in out and any(t not in STOPWORDS for t in tokens(p)):
+            out.append(p)
+    return out
