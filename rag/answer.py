@@ -12,7 +12,7 @@ from typing import Any
 from rag.config import Settings
 from rag.conversation import standalone
 from rag.embed import Embedder
-from rag.evidence import Evidence, Scored, TermStats, select_evidence
+from rag.evidence import Evidence, Scored, TermStats, WordMeaning, select_evidence
 from rag.generate import Generator
 from rag.prompt import answer_messages
 from rag.question import QuestionInfo, analyze_question
@@ -106,6 +106,7 @@ class Assistant:
         self.generator = generator
         self.retriever = Retriever(index)
         self.stats = TermStats(index)
+        self.meaning = WordMeaning(embedder)
 
     def ask(self, question: str, history: list[str] | None = None, qid: Any = None) -> Answer:
         parts = list(self.ask_stream(question, history, qid))
@@ -113,10 +114,8 @@ class Assistant:
         assert isinstance(final, Answer)
         return final
 
-    def ask_stream(self, question: str, history: list[str] | None = None, qid: Any = None) -> Iterator[str | Answer]:
-        """Yields pieces of text as the answer is written, then the final checked Answer."""
-        t0 = time.perf_counter()
-        history = history or []
+    def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:
+        """The standalone question, what it asks for, the passages found and the evidence chosen."""
         standalone_history: list[str] = []
         for past in history:
             standalone_history.append(standalone(past, standalone_history))
@@ -124,10 +123,18 @@ class Assistant:
         search_text = rewritten if rewritten == question else f"{rewritten} {standalone_history[-1]}"
         qvec = self.embedder.embed_query(search_text)
         hits = self.retriever.retrieve(search_text, qvec, self.settings.top_k, self.settings.candidates)
-        t1 = time.perf_counter()
-        info = analyze_question(rewritten)
-        evidence = select_evidence(info, qvec, self.index, hits, self.stats, self.settings.answer_threshold)
-        t2 = time.perf_counter()
+        # The topic a follow-up borrowed helps find passages but is not what must be answered.
+        info = analyze_question(re.sub(r"\s*\(about [^)]*\)", "", rewritten))
+        evidence = select_evidence(
+            info, qvec, self.index, hits, self.stats, self.settings.answer_threshold, self.meaning
+        )
+        return rewritten, info, hits, evidence
+
+    def ask_stream(self, question: str, history: list[str] | None = None, qid: Any = None) -> Iterator[str | Answer]:
+        """Yields pieces of text as the answer is written, then the final checked Answer."""
+        t0 = time.perf_counter()
+        rewritten, info, hits, evidence = self.find_evidence(question, history or [])
+        t1 = t2 = time.perf_counter()
         retrieved = tuple(
             Retrieved(h.chunk.source, h.chunk.start, h.chunk.end, round(h.cosine, 4), h.chunk.page) for h in hits
         )
@@ -138,7 +145,6 @@ class Assistant:
         t3 = time.perf_counter()
         timings = {
             "retrieve": round((t1 - t0) * 1000, 1),
-            "evidence": round((t2 - t1) * 1000, 1),
             "generate": round((t3 - t2) * 1000, 1),
             "total": round((t3 - t0) * 1000, 1),
         }
@@ -155,7 +161,8 @@ class Assistant:
             text = "The documents differ: " + "; ".join(parts) + "."
             return text, self._citations(differing), "sources disagree"
         written = ""
-        if self.generator is not None and self.settings.use_llm:
+        use_llm = self.settings.use_llm and (info.kind != "other" or self.settings.llm_open_questions)
+        if self.generator is not None and use_llm:
             messages = answer_messages(question, [s.sentence.text for s in chosen])
             for piece in self.generator.stream(messages, self.settings.max_answer_tokens):
                 written += piece

@@ -44,8 +44,12 @@ class Settings:
     max_answer_tokens: int = 80
     # Answerability bar (0..1) for the evidence score; set on the dev files, see README.
     answer_threshold: float = 0.5
-    # The LLM writes the answer from the evidence; off means the verified quote is the answer.
+    # The LLM writes the answer from the evidence; off means the checked quote is the answer.
     use_llm: bool = True
+    # Open questions ("what", "how", "who is X") have no answer type to check the written sentence
+    # against, and the bundled 135M model drops facts from them; by default they get the quote.
+    # Turn on with a larger model (--model), whose sentences keep the facts.
+    llm_open_questions: bool = False
 
     @property
     def n_threads(self) -> int:

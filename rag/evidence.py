@@ -16,19 +16,29 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.clean import Span
+from rag.embed import Embedder
 from rag.question import QuestionInfo, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
-from rag.text import content_stems, stem, tokens
+from rag.text import STOPWORDS, content_stems, stem, tokens
 
 log = logging.getLogger(__name__)
 
 # Weights of the sentence score; set on the dev files (see `rag eval` and README).
 W_COVERAGE = 0.6
 W_DENSE = 0.4
-CONTEXT_CREDIT = 0.5  # a key term in the previous sentence counts half
+CONTEXT_CREDIT = 0.5  # a key term in the sentences just before counts half
+CONTEXT_SENTENCES = 3  # how many sentences before count as context (a list's lead-in, say)
 TYPE_MISSING_FACTOR = 0.6  # no answer of the asked type in the sentence
-NAME_MISSING_FACTOR = 0.5  # a name or number of the question is not in the sentence or its context
+NAME_PENALTY = 0.5  # the score shrinks by this times the share of the question's names not there
+# A question word the documents never use can still be matched by meaning ("party" ~ "Democrat"):
+# word-vector cosine from MEANING_FLOOR (no credit) to MEANING_FLOOR + MEANING_SPAN (full credit).
+MEANING_FLOOR = 0.40
+MEANING_SPAN = 0.30
+MEANING_MAX_CREDIT = 0.8
+# "Which party ...": the word after which/what names the kind of answer, which the answering
+# sentence gives an instance of ("Democrat") more often than the word itself.
+ASKED_WEIGHT = 0.3
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 MAX_EVIDENCE = 3
 
@@ -72,7 +82,8 @@ class TermStats:
             self.df.update(set(stem(t) for t in tokens(c.text)))
 
     def idf(self, term: str) -> float:
-        df = self.df.get(term, 0)
+        # A word no passage uses weighs as much as the rarest word that is used, not more.
+        df = max(1, self.df.get(term, 0))
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def known(self, term: str) -> bool:
@@ -91,18 +102,53 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
             if key in seen:
                 continue
             seen.add(key)
-            context = " ".join(texts[max(0, i - 2) : i])
+            context = " ".join(texts[max(0, i - CONTEXT_SENTENCES) : i])
             out.append((Sentence(chunk.source, span.start, span.end, texts[i], chunk.page, row), context))
     return out
 
 
+class WordMeaning:
+    """Cosine between single words, by the embedder, cached for the life of the process."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self.cache: dict[str, np.ndarray] = {}
+
+    def vectors(self, words: list[str]) -> np.ndarray:
+        new = [w for w in dict.fromkeys(words) if w not in self.cache]
+        if new:
+            for w, v in zip(new, self.embedder.embed_documents(new), strict=True):
+                self.cache[w] = v
+        return np.array([self.cache[w] for w in words]) if words else np.zeros((0, 1))
+
+    def credits(self, terms: list[str], sentence: str) -> dict[str, float]:
+        """For each term, the credit (0..MEANING_MAX_CREDIT) of the sentence word closest in meaning."""
+        words = [w for w in dict.fromkeys(tokens(sentence)) if w not in STOPWORDS and not w[0].isdigit()]
+        if not terms or not words:
+            return {}
+        sims = self.vectors(terms) @ self.vectors(words).T
+        best = sims.max(axis=1)
+        return {t: float(np.clip((b - MEANING_FLOOR) / MEANING_SPAN, 0, 1)) * MEANING_MAX_CREDIT for t, b in zip(terms, best, strict=True)}
+
+
 def score_sentence(
-    info: QuestionInfo, sentence: Sentence, context: str, dense: float, stats: TermStats
+    info: QuestionInfo,
+    sentence: Sentence,
+    context: str,
+    dense: float,
+    stats: TermStats,
+    meaning: dict[str, float] | None = None,
 ) -> Scored:
+    """`meaning` gives credit by meaning to question words (by stem) that no document uses."""
     here = set(content_stems(sentence.text))
     near = set(content_stems(context))
-    total = sum(stats.idf(t) for t in info.terms) or 1.0
-    got = sum(stats.idf(t) * (1.0 if t in here else CONTEXT_CREDIT if t in near else 0.0) for t in info.terms)
+    meaning = meaning or {}
+    weight = {t: stats.idf(t) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
+    total = sum(weight.values()) or 1.0
+    got = sum(
+        w * (1.0 if t in here else max(CONTEXT_CREDIT if t in near else 0.0, meaning.get(t, 0.0)))
+        for t, w in weight.items()
+    )
     coverage = got / total
     missing = tuple(n for n in info.names if n not in here and n not in near)
     question_stems = set(info.terms) | set(info.names)
@@ -115,12 +161,18 @@ def score_sentence(
     if info.kind != "other" and not candidates:
         score *= TYPE_MISSING_FACTOR
     if missing:
-        score *= NAME_MISSING_FACTOR
+        score *= 1 - NAME_PENALTY * len(missing) / len(info.names)
     return Scored(sentence, score, coverage, dense, candidates, missing)
 
 
 def select_evidence(
-    info: QuestionInfo, qvec: np.ndarray, index: Index, hits: list[Hit], stats: TermStats, threshold: float
+    info: QuestionInfo,
+    qvec: np.ndarray,
+    index: Index,
+    hits: list[Hit],
+    stats: TermStats,
+    threshold: float,
+    meaning: WordMeaning | None = None,
 ) -> Evidence:
     """Score every sentence of the hits; choose the best (and agreeing ones from other files)."""
     pairs = candidate_sentences(index, hits)
@@ -128,10 +180,16 @@ def select_evidence(
         return Evidence((), (), 0.0, False, "the index has no passages")
     rows = [s.row for s, _ in pairs]
     dense = index.sentence_vectors[rows] @ qvec
-    ranked = sorted(
-        (score_sentence(info, s, ctx, float(d), stats) for (s, ctx), d in zip(pairs, dense, strict=True)),
-        key=lambda x: -x.score,
-    )
+    # Question words no document uses, and not names (a name the documents lack is a refusal).
+    unused = [(t, w) for t, w in zip(info.terms, info.words, strict=True) if not stats.known(t) and t not in info.names]
+    scored = []
+    for (s, ctx), d in zip(pairs, dense, strict=True):
+        credits: dict[str, float] = {}
+        if meaning and unused:
+            by_word = meaning.credits([w for _, w in unused], s.text + " " + ctx)
+            credits = {t: by_word[w] for t, w in unused}
+        scored.append(score_sentence(info, s, ctx, float(d), stats, credits))
+    ranked = sorted(scored, key=lambda x: -x.score)
     best = ranked[0]
     unknown = [n for n in info.names if not stats.known(n)]
     if unknown:

@@ -52,8 +52,10 @@ class QuestionInfo:
     text: str
     kind: str  # count | amount | date | person | place | other
     terms: tuple[str, ...]  # stems of the key terms, abbreviations expanded
+    words: tuple[str, ...]  # the words behind `terms`, same order (for matching by meaning)
     names: tuple[str, ...]  # stems of capitalized words and numbers: these must be in the evidence
     counted: str | None  # for "how many X": the stem of X
+    asked: str | None = None  # for "which X ..."/"what X ...": the stem of X, the kind of thing wanted
 
 
 def _kind(original: str) -> str:
@@ -84,12 +86,14 @@ def analyze_question(text: str) -> QuestionInfo:
     for w in words:
         expanded.extend(ABBREVIATIONS.get(w, w).split())
     terms: list[str] = []
+    term_words: list[str] = []
     for w in expanded:
         if w in STOPWORDS or w in QUESTION_WORDS or w in FRAME_WORDS or (len(w) < 2 and not w.isdigit()):
             continue
         s = stem(w)
         if s not in terms:
             terms.append(s)
+            term_words.append(w)
     names: list[str] = []
     first = True
     for m in re.finditer(r"[A-Za-z0-9][\w’'-]*", text):
@@ -105,7 +109,11 @@ def analyze_question(text: str) -> QuestionInfo:
     m = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
     if m:
         counted = stem(m.group(1))
-    return QuestionInfo(text, _kind(text), tuple(terms), tuple(names), counted)
+    asked = None
+    m = re.search(r"\b(?:which|what)\s+(?:(?:two|three|four|five|several|other|main)\s+)?([a-z-]+)", text.lower())
+    if m and m.group(1) not in STOPWORDS:
+        asked = stem(m.group(1))
+    return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked)
 
 
 def type_candidates(kind: str, sentence: str, counted: str | None = None) -> list[str]:

@@ -14,7 +14,8 @@ STOPWORDS = frozenset(
     will just don should now is are was were be been being have has had having do does did doing i me my
     myself we our ours you your he him his she her it its they them their what which who whom this that
     these those am would could shall may might must also as per via etc said says say according mentioned
-    reportedly one ones thing things much many did does""".split()
+    reportedly one ones thing things much many did does already currently still ever actually really exactly
+    approximately""".split()
 )
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 
