@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Generator as Gen
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -138,8 +139,9 @@ class Assistant:
         retrieved = tuple(
             Retrieved(h.chunk.source, h.chunk.start, h.chunk.end, round(h.cosine, 4), h.chunk.page) for h in hits
         )
+        citations: tuple[Citation, ...] = ()
         if not evidence.answerable:
-            text, citations, reason = REFUSAL, (), evidence.reason
+            text, reason = REFUSAL, evidence.reason
         else:
             text, citations, reason = yield from self._compose(rewritten, info, evidence)
         t3 = time.perf_counter()
@@ -153,7 +155,8 @@ class Assistant:
 
     def _compose(
         self, question: str, info: QuestionInfo, evidence: Evidence
-    ) -> Iterator[str | Any]:
+    ) -> Gen[str, None, tuple[str, tuple[Citation, ...], str]]:
+        """Yields the LLM's text as it is written; returns the checked (text, citations, how)."""
         chosen = list(evidence.chosen)
         differing = self._disagreement(info, evidence)
         if differing:
@@ -180,18 +183,16 @@ class Assistant:
         if kept:
             used = sorted({i for _, cites in kept for i in cites})
             renumber = {old: new for new, old in enumerate(used, start=1)}
-            sentences = [
-                claim.rstrip(".") + "".join(f" [{renumber[i]}]" for i in cites) + "." for claim, cites in kept
-            ]
+            sentences = [claim.rstrip(".") + "".join(f" [{renumber[i]}]" for i in cites) + "." for claim, cites in kept]
             text = " ".join(sentences)
             return text, self._citations([chosen[i] for i in used]), "written and checked"
         # Nothing written survived the checks: the answer is the best evidence, quoted. A second
         # file that says the same is cited too.
         best = chosen[0]
-        used = [best] + [s for s in chosen[1:2] if s.sentence.source != best.sentence.source]
-        marks = "".join(f"[{n}]" for n in range(1, len(used) + 1))
+        quoted = [best] + [s for s in chosen[1:2] if s.sentence.source != best.sentence.source]
+        marks = "".join(f"[{n}]" for n in range(1, len(quoted) + 1))
         text = _trim(best.sentence.text, info, best.candidates).rstrip(".") + f" {marks}."
-        return text, self._citations(used), "quoted"
+        return text, self._citations(quoted), "quoted"
 
     def _has_answer(self, claim: str, chosen: list[Scored]) -> bool:
         claim_stems = {stem(t) for t in tokens(claim)}

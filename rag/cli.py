@@ -121,7 +121,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 out = answer.to_json()
             except InputError as err:
                 out = {"id": item.get("id"), "error": str(err)}
-            print(json.dumps(out, ensure_ascii=False) if args.json else _text_or_error(out, answer_obj=None), flush=True)
+            print(
+                json.dumps(out, ensure_ascii=False) if args.json else _text_or_error(out, answer_obj=None), flush=True
+            )
         return 0
     question = " ".join(args.question).strip()
     if not question:
@@ -249,7 +251,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     verbose = getattr(args, "verbose", False)
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if not verbose:
         for noisy in ("sentence_transformers", "transformers", "faiss", "bm25s", "httpx"):
             logging.getLogger(noisy).setLevel(logging.ERROR)

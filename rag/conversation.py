@@ -9,10 +9,13 @@ from rag.text import STOPWORDS, tokens
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(it|they|he|she)\b", re.IGNORECASE)
 REFERENCE = re.compile(
-    r"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|the other|the same|what about|how about)\b",
+    r"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those|there"
+    r"|the other|the same|what about|how about)\b",
     re.IGNORECASE,
 )
-AUX = frozenset("is are was were will would does do did can could should has have had who what when where which how".split())
+AUX = frozenset(
+    "is are was were will would does do did can could should has have had who what when where which how".split()
+)
 
 
 def topic(question: str) -> str:

@@ -70,15 +70,36 @@ def decode(data: bytes) -> tuple[str, str]:
             data.decode("utf-8")
             enc = "utf-8"
         except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
-
-            best = from_bytes(data).best()
-            if best is None:
-                raise Skip("binary content (no text encoding fits)", hint="convert it to text first") from None
-            enc = best.encoding
+            enc = _western(data) or _detect(data)
     text = data.decode(enc, errors="replace")
     # Universal newlines, as open() in text mode does.
     return text.replace("\r\n", "\n").replace("\r", "\n"), enc
+
+
+def _western(data: bytes) -> str | None:
+    """cp1252 for mostly-ASCII text whose few other bytes are Latin letters or punctuation there.
+
+    Detectors cannot tell code pages apart on a short sample ("café" fits a dozen); Western
+    documents are mostly ASCII, while Cyrillic or Greek ones are mostly not, and go to detection.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    other = [c for c in text if ord(c) > 127]
+    if letters and len(other) <= 0.2 * len(letters):
+        return "cp1252"
+    return None
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise Skip("binary content (no text encoding fits)", hint="convert it to text first")
+    return str(matches[0].encoding)
 
 
 def _title(text: str, path: Path) -> str:

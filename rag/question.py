@@ -43,7 +43,9 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
-AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:percent|per cent|billion|million|dollars|euros|pounds)\b", re.I)
+AMOUNT = re.compile(
+    r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:percent|per cent|billion|million|dollars|euros|pounds)\b", re.I
+)
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 
 
@@ -64,7 +66,9 @@ def _kind(original: str) -> str:
         return "count"
     if re.search(r"\bhow much\b|\bwhat (?:percentage|amount|sum|price|cost)\b", q):
         return "amount"
-    if re.search(r"\bwhen\b|\bwhat (?:year|date|month|day|century|decade|time)\b|\bin which (?:year|month|century)\b", q):
+    if re.search(
+        r"\bwhen\b|\bwhat (?:year|date|month|day|century|decade|time)\b|\bin which (?:year|month|century)\b", q
+    ):
         return "date"
     if re.search(r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b", q):
         # "Who is Alexus Grynkewich?" asks for a description, not for a name.
@@ -106,13 +110,13 @@ def analyze_question(text: str) -> QuestionInfo:
             if s not in names:
                 names.append(s)
     counted = None
-    m = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
-    if m:
-        counted = stem(m.group(1))
+    many = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
+    if many:
+        counted = stem(many.group(1))
     asked = None
-    m = re.search(r"\b(?:which|what)\s+(?:(?:two|three|four|five|several|other|main)\s+)?([a-z-]+)", text.lower())
-    if m and m.group(1) not in STOPWORDS:
-        asked = stem(m.group(1))
+    which = re.search(r"\b(?:which|what)\s+(?:(?:two|three|four|five|several|other|main)\s+)?([a-z-]+)", text.lower())
+    if which and which.group(1) not in STOPWORDS:
+        asked = stem(which.group(1))
     return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked)
 
 

@@ -170,7 +170,10 @@ def load_index(index_dir: Path, embed_model: str | None = None) -> Index:
     for c in chunks:
         offsets.append(total)
         total += len(c.sentences)
-    if not (len(chunks) == faiss_index.ntotal == manifest.n_chunks and total == len(sentence_vectors) == manifest.n_sentences):
+    if not (
+        len(chunks) == faiss_index.ntotal == manifest.n_chunks
+        and total == len(sentence_vectors) == manifest.n_sentences
+    ):
         raise IndexStateError(
             f"Index {version} counts disagree (passages {len(chunks)}, vectors {faiss_index.ntotal}, "
             f"manifest {manifest.n_chunks})",

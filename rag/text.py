@@ -45,7 +45,7 @@ def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stopwords), in order, repeated ones once."""
     out: list[str] = []
     for t in tokens(text):
-        if t in STOPWORDS or len(t) < 2 and not t.isdigit():
+        if t in STOPWORDS or (len(t) < 2 and not t.isdigit()):
             continue
         s = stem(t)
         if s not in out:

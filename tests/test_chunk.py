@@ -1,0 +1,45 @@
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rag.chunk import chunk_document
+from rag.clean import clean
+from rag.documents import Document, read_document
+from tests.conftest import SEEDS
+
+
+def test_seed_chunks_point_into_the_file() -> None:
+    seen: set[str] = set()
+    for path in sorted(SEEDS.iterdir()):
+        doc = read_document(path, str(path), 10**7)
+        on_disk = open(path, encoding=doc.encoding).read()
+        chunks = chunk_document(doc, clean(doc.text, seen))
+        assert chunks
+        for c in chunks:
+            assert on_disk[c.start : c.end] == c.text
+            for s in c.sentences:
+                assert c.start <= s.start < s.end <= c.end
+                assert on_disk[s.start : s.end].strip() == on_disk[s.start : s.end]
+
+
+def test_chunk_ids_are_stable_content_hashes(tmp_path: Path) -> None:
+    path = SEEDS / "000_1a0718c33b4ffa2a.txt"
+    a = chunk_document(read_document(path, "a", 10**7), clean(path.read_text()))
+    b = chunk_document(read_document(path, "a", 10**7), clean(path.read_text()))
+    assert [c.id for c in a] == [c.id for c in b]
+    assert len({c.id for c in a}) == len(a)
+
+
+words = st.sampled_from(["Paris", "London", "will", "host", "the", "HQ.", "12", "months!", "It", "rotates?", "—", "é"])
+lines = st.lists(words, min_size=0, max_size=30).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(lines, min_size=1, max_size=12).map("\n".join), st.integers(min_value=20, max_value=400))
+def test_offsets_rebuild_the_text(text: str, max_chars: int) -> None:
+    doc = Document("x.txt", "x", text, "0")
+    for c in chunk_document(doc, clean(text), max_chars):
+        assert text[c.start : c.end] == c.text
+        assert c.sentences[0].start == c.start and c.sentences[-1].end == c.end
+        assert all(a.end <= b.start for a, b in zip(c.sentences, c.sentences[1:], strict=False))

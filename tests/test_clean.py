@@ -1,0 +1,38 @@
+from rag.clean import clean
+from tests.conftest import SEEDS
+
+
+def kept_text(name: str, seen: set[str] | None = None) -> str:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return "\n".join(text[s.start : s.end] for s in clean(text, seen))
+
+
+def test_ticker_comment_form_and_subscribe_box_are_dropped() -> None:
+    kept = kept_text("001_bb6512d91f2ca345.txt")
+    for furniture in ("Bitcoin", "$123,048.88", "Leave a Comment", "Subscribe", "email address", "OPENVC"):
+        assert furniture not in kept
+    assert "Admiral Sir Tony Radakin" in kept
+
+
+def test_donation_appeal_and_explore_further_are_dropped() -> None:
+    kept = kept_text("003_1775f877602297d9.txt")
+    for furniture in ("Explore further", "Become a patron", "will train, not fight", "zelenskyy-starmer-macron"):
+        assert furniture not in kept
+    assert "russia continues attacks despite own easter truce" not in kept  # a lower-case teaser
+    assert "Second stage: American intelligence sharing" in kept
+
+
+def test_repeated_body_is_kept_once() -> None:
+    kept = kept_text("002_6ef2286ca07460b3.txt")
+    assert kept.count("Alexus Grynkewich") == 1
+    assert kept.count("declaration of intent") == 1
+
+
+def test_paragraph_repeated_across_files_is_kept_once() -> None:
+    seen: set[str] = set()
+    first = kept_text("004_343fc0e0e2615a75.txt", seen)
+    text = (SEEDS / "004_343fc0e0e2615a75.txt").read_text()
+    copy = "A new article opens with its own words here.\n" + text.splitlines()[0]
+    again = "\n".join(copy[s.start : s.end] for s in clean(copy, seen))
+    assert text.splitlines()[0] in first
+    assert again == "A new article opens with its own words here."

@@ -1,0 +1,74 @@
+"""The command-line contract of shared/ARCHITECTURE.md, run as a user runs it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import HQ, ROOT
+
+CONTRACT = {"id", "question", "standalone_question", "answer", "refused", "citations", "retrieved", "timings_ms"}
+
+
+def rag(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rag.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    for w in words:
+        assert w in lines[0]
+
+
+def test_user_mistakes_give_one_line(tmp_path: Path, seed_settings: Any) -> None:
+    assert_one_line_error(rag("ask", "Where?", "--index", str(tmp_path / "none")), "No index", "rag index")
+    assert_one_line_error(rag("ask", "  ", "--index", str(seed_settings.index_dir)), "empty")
+    assert_one_line_error(
+        rag("ask", HQ, "--index", str(seed_settings.index_dir), "--model", str(tmp_path / "x.gguf")), "not found"
+    )
+    assert_one_line_error(
+        rag("index", str(tmp_path / "missing-folder"), "--index", str(tmp_path / "i")), "does not exist"
+    )
+    verbose = rag("-v", "ask", "Where?", "--index", str(tmp_path / "none"))
+    assert "Traceback" in verbose.stderr
+
+
+@pytest.mark.slow
+def test_ask_json_has_every_contract_field(seed_settings: Any) -> None:
+    result = rag("ask", HQ, "--index", str(seed_settings.index_dir), "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert set(out) == CONTRACT
+    assert out["refused"] is False
+    for c in out["citations"]:
+        assert {"n", "source", "start", "end", "quote"} <= set(c)
+        assert open(c["source"], encoding="utf-8").read()[c["start"] : c["end"]] == c["quote"]
+    assert {"source", "start", "end", "score"} <= set(out["retrieved"][0])
+    assert {"retrieve", "generate", "total"} <= set(out["timings_ms"])
+
+
+@pytest.mark.slow
+def test_batch_keeps_order_and_ids(tmp_path: Path, seed_settings: Any) -> None:
+    batch = tmp_path / "q.jsonl"
+    lines = [
+        {"id": "b", "question": "What is the capital of Australia?"},
+        {"id": "a", "question": HQ},
+        {"id": 7, "turns": ["Where is the HQ?", "And when does it move to London?"]},
+        {"id": "bad"},
+    ]
+    batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    result = rag("ask", "--batch", str(batch), "--index", str(seed_settings.index_dir), "--json")
+    assert result.returncode == 0, result.stderr
+    outs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in outs] == ["b", "a", 7, "bad"]
+    assert outs[0]["refused"] and not outs[1]["refused"]
+    assert outs[2]["standalone_question"] == "When does the HQ move to London?"
+    assert "error" in outs[3]
