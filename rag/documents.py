@@ -88,7 +88,7 @@ def _western(data: bytes) -> str | None:
         return None
     letters = [c for c in text if c.isalpha()]
     other = [c for c in text if ord(c) > 127]
-    if letters and len(other) <= 0.2 * len(letters):
+    if letters and len(other) <= 0.5 * len(letters):
         return "cp1252"
     return None
 
