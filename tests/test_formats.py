@@ -1,0 +1,69 @@
+"""PDF, Word and HTML fixtures made by the tests themselves, read as a user's files would be."""
+
+from pathlib import Path
+
+import pytest
+
+from rag.documents import read_document
+
+
+def make_pdf(path: Path, pages: list[str]) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for text in pages:
+        c.drawString(72, 750, text)
+        c.showPage()
+    c.save()
+
+
+def test_pdf_text_per_page(tmp_path: Path) -> None:
+    path = tmp_path / "brief.pdf"
+    make_pdf(path, ["The headquarters will be in Paris for the first year.", "It then rotates to London."])
+    doc = read_document(path, "brief.pdf", 10**7)
+    at = doc.text.index("rotates to London")
+    assert doc.page_at(at) == 2
+    assert doc.page_at(doc.text.index("Paris")) == 1
+
+
+def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Coordination cell planned in Kyiv, led by a two-star officer.")
+    table = d.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Budget"
+    table.rows[0].cells[1].text = "EUR 40 billion"
+    path = tmp_path / "memo.docx"
+    d.save(str(path))
+    doc = read_document(path, "memo.docx", 10**7)
+    assert "two-star officer" in doc.text
+    assert "EUR 40 billion" in doc.text
+
+
+def test_html_main_text_only(tmp_path: Path) -> None:
+    body = " ".join(["The coalition agreed a headquarters in Paris that rotates to London after a year."] * 3)
+    html = f"""<html><head><title>Coalition news</title></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+    <div class="cookie-banner">We use cookies to improve your experience. Accept all cookies.</div>
+    <article><h1>Coalition agrees headquarters</h1><p>{body}</p>
+    <p>Officials said planning involved more than two hundred planners from thirty countries.</p></article>
+    <div class="share">Share on Facebook Share on X</div>
+    <footer>Copyright 2025 Example News. All rights reserved.</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    doc = read_document(path, "page.html", 10**7)
+    assert "rotates to London" in doc.text
+    for furniture in ("cookies", "Share on Facebook", "All rights reserved", "Sport"):
+        assert furniture not in doc.text
+
+
+@pytest.mark.parametrize("name,data", [("broken.pdf", b"%PDF-1.4 not really"), ("broken.docx", b"PK\x03\x04junk")])
+def test_damaged_files_are_skipped(tmp_path: Path, name: str, data: bytes) -> None:
+    from rag.documents import Skip
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(Skip, match=r"cannot be parsed|no text"):
+        read_document(path, name, 10**7)
