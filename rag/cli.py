@@ -121,9 +121,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 out = answer.to_json()
             except InputError as err:
                 out = {"id": item.get("id"), "error": str(err)}
-            print(
-                json.dumps(out, ensure_ascii=False) if args.json else _text_or_error(out, answer_obj=None), flush=True
-            )
+            print(json.dumps(out, ensure_ascii=False) if args.json else _batch_line(out), flush=True)
         return 0
     question = " ".join(args.question).strip()
     if not question:
@@ -134,7 +132,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _text_or_error(out: dict[str, Any], answer_obj: Any) -> str:
+def _batch_line(out: dict[str, Any]) -> str:
     if "error" in out:
         return f"[{out.get('id')}] error: {out['error']}"
     return f"[{out.get('id')}] {out['answer']}"
