@@ -182,7 +182,7 @@ def _embed_and_save(
     new_positions = [i for i in range(len(chunks)) if i not in reused_rows]
     new_sentences = [s for i in new_positions for s in chunks[i].sentence_texts()]
     total = len(new_positions) + len(new_sentences)
-    batch = 64
+    batch = 512  # large groups: the encoder sorts by length inside a call, so less padding
     done = 0
 
     def embed(texts: list[str]) -> np.ndarray:

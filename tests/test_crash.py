@@ -54,3 +54,32 @@ def test_sigkill_at_random_moments_keeps_the_previous_index(tmp_path: Path, embe
 def test_second_build_is_refused_while_one_runs(tmp_path: Path) -> None:
     with build_lock(tmp_path), pytest.raises(IndexStateError, match="Another 'rag index'"), build_lock(tmp_path):
         pass
+
+
+def test_two_real_builds_at_once(tmp_path: Path, embedder: Any) -> None:
+    import fcntl
+
+    corpus = tmp_path / "docs"
+    shutil.copytree(SEEDS, corpus)
+    index_dir = tmp_path / "index"
+    command = [sys.executable, "-m", "rag.cli", "index", str(corpus), "--index", str(index_dir)]
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    held = False
+    while time.time() < deadline and first.poll() is None and not held:
+        time.sleep(0.05)
+        lock = index_dir / ".lock"
+        if lock.exists():
+            with lock.open("a+") as f:
+                try:
+                    fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    fcntl.flock(f, fcntl.LOCK_UN)
+                except BlockingIOError:
+                    held = True
+    assert held, "the first build never held the lock"
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 2
+    assert "Another 'rag index' is updating" in second.stderr and "Traceback" not in second.stderr
+    assert first.wait(timeout=120) == 0
+    index = load_index(index_dir, embedder.name)
+    assert len(index.manifest.files) == 5
