@@ -16,14 +16,21 @@ $(STAMP):
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[ui,dev]'
+	@# The browser tests drive Debian's chromium (no browser download): install it when missing.
+	command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && apt-get install -y -q chromium; } \
+		|| echo "warning: install Debian's chromium package for the browser tests"
 	rm -f $(VENV)/.installed-*
 	touch $@
 
 index: setup
 	$(BIN)/rag index
 
+# Answers the HQ question in the terminal, then serves the chat at http://127.0.0.1:7860
 run: index
 	$(BIN)/rag ask "$(QUESTION)"
+	$(BIN)/rag ui --port 7860
+
+chat: index
 	$(BIN)/rag chat
 
 lint: setup

@@ -115,6 +115,12 @@ class Assistant:
         assert isinstance(final, Answer)
         return final
 
+    def reload(self, index: Index) -> None:
+        """Switch to a newer index (after files were added); the models stay loaded."""
+        self.index = index
+        self.retriever = Retriever(index)
+        self.stats = TermStats(index)
+
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:
         """The standalone question, what it asks for, the passages found and the evidence chosen."""
         standalone_history: list[str] = []

@@ -179,3 +179,8 @@ def read_document(path: Path, source: str, max_bytes: int) -> Document:
     if not re.search(r"\w", text):
         raise Skip("no text in it (whitespace only, or a scanned PDF without a text layer)", hint="nothing to index")
     return Document(source, _title(text, path), text, sha256_bytes(data), encoding, pages)
+
+
+def document_text(source: str, max_bytes: int = 200_000_000) -> str:
+    """The text that a citation's offsets index, read again from the file (for showing it whole)."""
+    return read_document(Path(source), source, max_bytes).text
