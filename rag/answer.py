@@ -215,7 +215,10 @@ class Assistant:
         best = evidence.chosen[0]
         per_source: dict[str, Scored] = {}
         for s in evidence.ranked:
-            if s.score < best.score - 2 * AGREE_MARGIN or s.missing_names or not s.candidates:
+            # Only sentences as good as the best, about the same thing (every name, most key terms).
+            if s.score < best.score - AGREE_MARGIN or s.missing_names or not s.candidates:
+                continue
+            if s.coverage < 0.75 * best.coverage:
                 continue
             per_source.setdefault(s.sentence.source, s)
         values = {self._value(s.candidates[0]) for s in per_source.values()}

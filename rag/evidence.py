@@ -20,7 +20,7 @@ from rag.embed import Embedder
 from rag.question import QuestionInfo, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
-from rag.text import STOPWORDS, content_stems, stem, tokens
+from rag.text import STOPWORDS, content_stems, same_stem, stem, tokens
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +134,12 @@ class WordMeaning:
         }
 
 
+def _family(stems: set[str], info: QuestionInfo) -> set[str]:
+    """The stems, plus each question stem that one of them shares a word family with."""
+    wanted = set(info.terms) | set(info.names)
+    return stems | {q for q in wanted - stems if any(same_stem(q, s) for s in stems)}
+
+
 def score_sentence(
     info: QuestionInfo,
     sentence: Sentence,
@@ -143,8 +149,8 @@ def score_sentence(
     meaning: dict[str, float] | None = None,
 ) -> Scored:
     """`meaning` gives credit by meaning to question words (by stem) that no document uses."""
-    here = set(content_stems(sentence.text))
-    near = set(content_stems(context))
+    here = _family(set(content_stems(sentence.text)), info)
+    near = _family(set(content_stems(context)), info)
     meaning = meaning or {}
     weight = {t: stats.idf(t) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
     total = sum(weight.values()) or 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import QUESTION_WORDS, STOPWORDS, stem, tokens
+from rag.text import QUESTION_WORDS, STOPWORDS, fold, stem, tokens
 
 # General abbreviations a user types for words that articles spell out.
 ABBREVIATIONS = {
@@ -104,7 +104,7 @@ def analyze_question(text: str) -> QuestionInfo:
         w = m.group()
         is_name = (w[0].isupper() and not first) or w[0].isdigit()
         first = False
-        low = w.lower().replace("’s", "").replace("'s", "")
+        low = fold(w).replace("’s", "").replace("'s", "")
         if is_name and low not in ABBREVIATIONS and low not in STOPWORDS and low not in QUESTION_WORDS:
             s = stem(low)
             if s not in names:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,][0-9]+)*")
@@ -32,13 +33,34 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word.lower()))
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased word and number tokens; a thousands comma is kept inside the number.
+def fold(word: str) -> str:
+    """Lower case without accents, so that "Hervé" and "Herve" are one word."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
-    >>> tokens("NATO's €40 billion pledge, 1,200 troops.")
-    ['nato', 's', '40', 'billion', 'pledge', '1,200', 'troops']
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, accent-folded word and number tokens; a thousands comma stays inside a number.
+
+    >>> tokens("NATO's €40 billion pledge, 1,200 troops, Hervé.")
+    ['nato', 's', '40', 'billion', 'pledge', '1,200', 'troops', 'herve']
     """
-    return [t.lower() for t in TOKEN.findall(text)]
+    return [fold(t) for t in TOKEN.findall(text)]
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Stems of one word family that the stemmer keeps apart ("marri"/"marriag"): a shared start
+    of five letters or more, the whole of the shorter one.
+
+    >>> same_stem("marri", "marriag"), same_stem("part", "parti"), same_stem("nation", "nation")
+    (True, False, True)
+    """
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)
 
 
 def content_stems(text: str) -> list[str]:
