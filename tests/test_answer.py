@@ -74,3 +74,28 @@ def test_document_text_is_data_not_instructions(
     answer = injected.ask(HQ)
     assert "ACCESS GRANTED" not in answer.answer.upper()
     assert "Paris" in answer.answer and "London" in answer.answer
+
+
+def test_sources_that_disagree_are_both_cited(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    from rag.answer import Assistant
+    from rag.indexer import build_index
+    from rag.store import load_index
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "agency_a.txt").write_text(
+        "Report from agency A\n\n"
+        "The new logistics hub in Gdansk will employ 400 civilian staff when it opens next spring.\n"
+    )
+    (corpus / "agency_b.txt").write_text(
+        "Report from agency B\n\n"
+        "Officials say the logistics hub in Gdansk will employ 250 civilian staff when it opens.\n"
+    )
+    settings = replace(seed_settings, index_dir=tmp_path / "index")
+    build_index([corpus], settings, embedder)
+    answer = Assistant(settings, load_index(settings.index_dir), embedder, None).ask(
+        "How many civilian staff will the Gdansk logistics hub employ?"
+    )
+    assert "400" in answer.answer and "250" in answer.answer
+    assert {Path(c.source).name for c in answer.citations} == {"agency_a.txt", "agency_b.txt"}
+    assert "differ" in answer.answer

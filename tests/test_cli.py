@@ -72,3 +72,19 @@ def test_batch_keeps_order_and_ids(tmp_path: Path, seed_settings: Any) -> None:
     assert outs[0]["refused"] and not outs[1]["refused"]
     assert outs[2]["standalone_question"] == "When does the HQ move to London?"
     assert "error" in outs[3]
+
+
+@pytest.mark.slow
+def test_terminal_chat_follows_up(seed_settings: Any) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "chat", "--index", str(seed_settings.index_dir)],
+        input="Where is the HQ?\nAnd when does it move to London?\n/quit\n",
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Paris" in result.stdout
+    assert "(answering: When does the HQ move to London?)" in result.stdout
+    assert "12 months" in result.stdout
