@@ -78,13 +78,29 @@ def split_sentences(text: str, span: Span) -> list[Span]:
     return out
 
 
+def _split_at_pages(spans: list[Span], doc: Document) -> list[Span]:
+    """Spans cut where a page begins, so that a passage (and its citations) has one page."""
+    if not doc.pages:
+        return spans
+    cuts = [p.start for p in doc.pages[1:]]
+    out: list[Span] = []
+    for span in spans:
+        start = span.start
+        for cut in cuts:
+            if start < cut < span.end:
+                out.append(Span(start, cut))
+                start = cut
+        out.append(Span(start, span.end))
+    return [s for s in out if doc.text[s.start : s.end].strip()]
+
+
 def chunk_document(doc: Document, spans: list[Span], max_chars: int = 700) -> list[Chunk]:
     """Pack whole sentences into passages of about `max_chars`, never across a dropped span.
 
     Consecutive passages share one sentence so that an answer on a boundary is in one passage.
     """
     chunks: list[Chunk] = []
-    for span in spans:
+    for span in _split_at_pages(spans, doc):
         sentences = split_sentences(doc.text, span)
         i = 0
         while i < len(sentences):

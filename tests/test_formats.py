@@ -25,6 +25,11 @@ def test_pdf_text_per_page(tmp_path: Path) -> None:
     at = doc.text.index("rotates to London")
     assert doc.page_at(at) == 2
     assert doc.page_at(doc.text.index("Paris")) == 1
+    from rag.chunk import chunk_document
+    from rag.clean import clean
+
+    pages = [c.page for c in chunk_document(doc, clean(doc.text))]
+    assert pages == [1, 2]  # short pages, yet one passage each: a citation has one page
 
 
 def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
