@@ -105,9 +105,8 @@ class Assistant:
         self.index = index
         self.embedder = embedder
         self.generator = generator
-        self.retriever = Retriever(index)
-        self.stats = TermStats(index)
         self.meaning = WordMeaning(embedder)
+        self.reload(index)
 
     def ask(self, question: str, history: list[str] | None = None, qid: Any = None) -> Answer:
         parts = list(self.ask_stream(question, history, qid))
@@ -116,7 +115,7 @@ class Assistant:
         return final
 
     def reload(self, index: Index) -> None:
-        """Switch to a newer index (after files were added); the models stay loaded."""
+        """Use this index (at start, and after files were added); the models stay loaded."""
         self.index = index
         self.retriever = Retriever(index)
         self.stats = TermStats(index)

@@ -11,11 +11,10 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from rag.clean import Span
 from rag.embed import Embedder
 from rag.question import QuestionInfo, type_candidates
 from rag.retrieve import Hit
@@ -88,6 +87,15 @@ class TermStats:
 
     def known(self, term: str) -> bool:
         return term in self.df
+
+    def spelled(self, term: str) -> str:
+        """The term, or the used word it is a likely misspelling of ("nederrikn" -> "nederrijn")."""
+        if term in self.df or len(term) < 5 or term.isdigit():
+            return term
+        import difflib
+
+        close = difflib.get_close_matches(term, self.df.keys(), n=1, cutoff=0.8)
+        return close[0] if close else term
 
 
 def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, str]]:
@@ -174,6 +182,20 @@ def score_sentence(
     return Scored(sentence, score, coverage, dense, candidates, missing)
 
 
+def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:
+    """The question with misspelled names and terms read as the words the documents use."""
+    fixed = {t: stats.spelled(t) for t in {*info.terms, *info.names} if not stats.known(t)}
+    fixed = {t: f for t, f in fixed.items() if f != t}
+    if not fixed:
+        return info
+    log.debug("read as misspellings: %s", fixed)
+    return replace(
+        info,
+        terms=tuple(fixed.get(t, t) for t in info.terms),
+        names=tuple(fixed.get(n, n) for n in info.names),
+    )
+
+
 def select_evidence(
     info: QuestionInfo,
     qvec: np.ndarray,
@@ -187,6 +209,7 @@ def select_evidence(
     pairs = candidate_sentences(index, hits)
     if not pairs:
         return Evidence((), (), 0.0, False, "the index has no passages")
+    info = _respelled(info, stats)
     rows = [s.row for s, _ in pairs]
     dense = index.sentence_vectors[rows] @ qvec
     # Question words no document uses, and not names (a name the documents lack is a refusal).
@@ -215,7 +238,3 @@ def select_evidence(
             continue
         chosen.append(other)
     return Evidence(tuple(chosen), tuple(ranked), best.score, True)
-
-
-def span_of(s: Sentence) -> Span:
-    return Span(s.start, s.end)

@@ -99,3 +99,10 @@ def test_sources_that_disagree_are_both_cited(tmp_path: Path, seed_settings: Any
     assert "400" in answer.answer and "250" in answer.answer
     assert {Path(c.source).name for c in answer.citations} == {"agency_a.txt", "agency_b.txt"}
     assert "differ" in answer.answer
+
+
+def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> None:
+    answer = assistant.ask("Who is Alexus Grynkevich?")
+    assert not answer.refused
+    assert "general" in answer.answer
+    assert Path(answer.citations[0].source).name.startswith("002")
