@@ -106,9 +106,10 @@ def analyze_question(text: str) -> QuestionInfo:
         first = False
         low = fold(w).replace("’s", "").replace("'s", "")
         if is_name and low not in ABBREVIATIONS and low not in STOPWORDS and low not in QUESTION_WORDS:
-            s = stem(low)
-            if s not in names:
-                names.append(s)
+            for part in tokens(low):  # "Saint-Clair-sur-Epte" is four words, as in the passages
+                s = stem(part)
+                if s not in names and (len(part) > 2 or part.isdigit()):
+                    names.append(s)
     counted = None
     many = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
     if many:

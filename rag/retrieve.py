@@ -64,17 +64,19 @@ class Retriever:
         return diversify(hits, k)
 
 
-def diversify(hits: list[Hit], k: int, per_source: int = 2) -> list[Hit]:
-    """The top k, at most `per_source` from one file while other files have candidates left.
+def diversify(hits: list[Hit], k: int, per_source: int = 2, close: float = 0.5) -> list[Hit]:
+    """The top k, at most `per_source` from one file while other files have good candidates left.
 
-    When several files say the same thing, each keeps a place instead of one file taking all.
+    When several files say the same thing, each keeps a place instead of one file taking all; a
+    file whose best passage scores under `close` times the top one does not displace anything.
     """
     chosen: list[Hit] = []
     count: dict[str, int] = {}
+    floor = close * hits[0].score if hits else 0.0
     for hit in hits:
         if len(chosen) == k:
             break
-        if count.get(hit.chunk.source, 0) < per_source:
+        if hit.score >= floor and count.get(hit.chunk.source, 0) < per_source:
             chosen.append(hit)
             count[hit.chunk.source] = count.get(hit.chunk.source, 0) + 1
     for hit in hits:  # fill up when there are too few sources
