@@ -177,8 +177,11 @@ def score_sentence(
     score = W_COVERAGE * coverage + W_DENSE * max(0.0, dense)
     if info.kind != "other" and not candidates:
         score *= TYPE_MISSING_FACTOR
-    if missing:
-        score *= 1 - NAME_PENALTY * len(missing) / len(info.names)
+    # A name only in the sentences before counts half missing: it may be what "it" refers to,
+    # or it may be the swapped-in name of a question the sentence does not answer.
+    only_near = [n for n in info.names if n not in here and n in near]
+    if missing or only_near:
+        score *= 1 - NAME_PENALTY * (len(missing) + 0.5 * len(only_near)) / len(info.names)
     return Scored(sentence, score, coverage, dense, candidates, missing)
 
 
