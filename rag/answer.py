@@ -169,7 +169,12 @@ class Assistant:
             text = "The documents differ: " + "; ".join(parts) + "."
             return text, self._citations(differing), "sources disagree"
         written = ""
-        use_llm = self.settings.use_llm and (info.kind != "other" or self.settings.llm_open_questions)
+        # A typed question whose best sentence holds one candidate answer: the written sentence must
+        # carry it. With several candidates (two dates, say) a small model picks one at random, so
+        # the quote, which holds them all, is the safer answer.
+        one_candidate = len({c.lower() for c in chosen[0].candidates}) == 1
+        typed_ok = info.kind != "other" and (one_candidate or self.settings.llm_open_questions)
+        use_llm = self.settings.use_llm and (typed_ok or (info.kind == "other" and self.settings.llm_open_questions))
         if self.generator is not None and use_llm:
             messages = answer_messages(question, [s.sentence.text for s in chosen])
             for piece in self.generator.stream(messages, self.settings.max_answer_tokens):
