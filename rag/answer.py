@@ -172,10 +172,8 @@ class Assistant:
         # A typed question whose best sentence holds one candidate answer: the written sentence must
         # carry it. With several candidates (two dates, say) a small model picks one at random, so
         # the quote, which holds them all, is the safer answer.
-        one_candidate = len({c.lower() for c in chosen[0].candidates}) == 1
-        typed_ok = info.kind != "other" and (one_candidate or self.settings.llm_open_questions)
-        use_llm = self.settings.use_llm and (typed_ok or (info.kind == "other" and self.settings.llm_open_questions))
-        if self.generator is not None and use_llm:
+        one_candidate = info.kind != "other" and len({c.lower() for c in chosen[0].candidates}) == 1
+        if self.generator is not None and self.settings.use_llm and (one_candidate or self.settings.llm_open_questions):
             messages = answer_messages(question, [s.sentence.text for s in chosen])
             for piece in self.generator.stream(messages, self.settings.max_answer_tokens):
                 written += piece

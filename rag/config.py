@@ -46,9 +46,10 @@ class Settings:
     answer_threshold: float = 0.5
     # The LLM writes the answer from the evidence; off means the checked quote is the answer.
     use_llm: bool = True
-    # Open questions ("what", "how", "who is X") have no answer type to check the written sentence
-    # against, and the bundled 135M model drops facts from them; by default they get the quote.
-    # Turn on with a larger model (--model), whose sentences keep the facts.
+    # The LLM writes only when the best sentence holds one answer of the asked type, which its
+    # sentence must then carry. Open questions ("what", "how", "who is X") and sentences with
+    # several candidate dates or names get the checked quote: the bundled 135M model drops facts
+    # or picks the wrong candidate there. Turn on with a larger model (--model) to let it write.
     llm_open_questions: bool = False
 
     @property
