@@ -36,6 +36,15 @@ def open_assistant(settings: Settings, with_llm: bool = True) -> Assistant:
     return Assistant(settings, index, embedder, generator)
 
 
+def _require_documents(assistant: Assistant, settings: Settings) -> None:
+    from rag.errors import IndexStateError
+
+    if not assistant.index.chunks:
+        raise IndexStateError(
+            f"The index at {settings.index_dir}/ holds no documents", hint="add some with 'rag index PATH'"
+        )
+
+
 def format_answer(answer: Answer, show_retrieved: int = 3) -> str:
     lines = [answer.answer]
     if answer.standalone_question != answer.question:
@@ -112,6 +121,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.batch:
         items = _read_batch(Path(args.batch))
         assistant = open_assistant(settings)
+        _require_documents(assistant, settings)
         for item in items:
             try:
                 if "_error" in item:
@@ -127,6 +137,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not question:
         raise InputError("The question is empty", hint='ask like: rag ask "Where is the HQ?"')
     assistant = open_assistant(settings)
+    _require_documents(assistant, settings)
     answer = assistant.ask(question)
     print(json.dumps(answer.to_json(), ensure_ascii=False, indent=1) if args.json else format_answer(answer))
     return 0
@@ -140,6 +151,7 @@ def _batch_line(out: dict[str, Any]) -> str:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     assistant = open_assistant(settings)
+    _require_documents(assistant, settings)
     history: list[str] = []
     print("Ask about the indexed documents. /new starts a new conversation, /quit (or Ctrl-D) ends.")
     while True:

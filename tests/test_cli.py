@@ -37,6 +37,9 @@ def test_user_mistakes_give_one_line(tmp_path: Path, seed_settings: Any) -> None
     assert_one_line_error(
         rag("index", str(tmp_path / "missing-folder"), "--index", str(tmp_path / "i")), "does not exist"
     )
+    (tmp_path / "empty").mkdir()
+    assert rag("index", str(tmp_path / "empty"), "--index", str(tmp_path / "e")).returncode == 0
+    assert_one_line_error(rag("ask", "Where?", "--index", str(tmp_path / "e")), "no documents", "rag index PATH")
     verbose = rag("-v", "ask", "Where?", "--index", str(tmp_path / "none"))
     assert "Traceback" in verbose.stderr
 
