@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 REFUSAL = "The documents do not say."
 MAX_QUOTE_WORDS = 40
+MAX_TWO_QUOTES_WORDS = 50  # two sentences quoted together stay this short
 
 
 @dataclass(frozen=True)
@@ -197,10 +198,17 @@ class Assistant:
         # Nothing written survived the checks: the answer is the best evidence, quoted. A second
         # file that says the same is cited too.
         best = chosen[0]
+        first = _trim(best.sentence.text, info, best.candidates).rstrip(".")
+        runner_up = chosen[1] if len(chosen) > 1 else None
+        if runner_up and runner_up.sentence.source == best.sentence.source:
+            # Two sentences of one file, about equally good: the answer is often split between
+            # them (a name in one, what it did in the next), so both are quoted while short.
+            second = runner_up.sentence.text.rstrip(".")
+            if len(first.split()) + len(second.split()) <= MAX_TWO_QUOTES_WORDS:
+                return f"{first} [1]. {second} [2].", self._citations([best, runner_up]), "quoted"
         quoted = [best] + [s for s in chosen[1:2] if s.sentence.source != best.sentence.source]
         marks = "".join(f"[{n}]" for n in range(1, len(quoted) + 1))
-        text = _trim(best.sentence.text, info, best.candidates).rstrip(".") + f" {marks}."
-        return text, self._citations(quoted), "quoted"
+        return f"{first} {marks}.", self._citations(quoted), "quoted"
 
     def _has_answer(self, claim: str, chosen: list[Scored]) -> bool:
         claim_stems = {stem(t) for t in tokens(claim)}
