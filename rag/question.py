@@ -72,7 +72,7 @@ def _kind(original: str) -> str:
         return "date"
     if re.search(r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b", q):
         # "Who is Alexus Grynkewich?" asks for a description, not for a name.
-        return "other" if re.match(r"^\W*(?:and\s+)?who (?:is|was|are|were) [A-Z]", original) else "person"
+        return "other" if re.match(r"^\W*(?i:and\s+)?(?i:who) (?i:is|was|are|were) [A-Z]", original) else "person"
     if re.search(r"\bwhere\b|\b(?:which|what) (?:city|country|countries|place|town|region|capital)\b", q):
         return "place"
     return "other"
@@ -142,7 +142,10 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
                 j = i
                 while j + 1 < len(words) and NUMBER.fullmatch(words[j + 1]):
                     j += 1
-                follow = [stem(w.lower()) for w in words[j + 1 : j + 5]]
+                window = words[j + 1 : j + 5]
+                # The counted thing comes before any other number ("200 planners from 30 countries").
+                cut = next((k for k, w in enumerate(window) if NUMBER.fullmatch(w)), len(window))
+                follow = [stem(w.lower()) for w in window[:cut]]
                 if counted is None or counted in follow:
                     end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
                     out.append(" ".join(words[i:end]))
