@@ -119,7 +119,7 @@ class Assistant:
         """Use this index (at start, and after files were added); the models stay loaded."""
         self.index = index
         self.retriever = Retriever(index)
-        self.stats = TermStats(index)
+        self.stats = TermStats(self.retriever.passage_stems)
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:
         """The standalone question, what it asks for, the passages found and the evidence chosen."""

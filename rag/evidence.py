@@ -74,11 +74,12 @@ class Evidence:
 class TermStats:
     """Document frequencies of stems over the index's passages, for IDF weights."""
 
-    def __init__(self, index: Index) -> None:
-        self.n = max(1, len(index.chunks))
+    def __init__(self, passage_stems: list[list[str]]) -> None:
+        """`passage_stems`: each passage's stems, as the keyword retriever already made them."""
+        self.n = max(1, len(passage_stems))
         self.df: Counter[str] = Counter()
-        for c in index.chunks:
-            self.df.update(set(stem(t) for t in tokens(c.text)))
+        for stems in passage_stems:
+            self.df.update(set(stems))
 
     def idf(self, term: str) -> float:
         # A word no passage uses weighs as much as the rarest word that is used, not more.

@@ -39,10 +39,10 @@ class Retriever:
         logging.getLogger("bm25s").setLevel(logging.WARNING)
         self.index = index
         self._bm25: Any = None
+        self.passage_stems = [analyze(c.text) for c in index.chunks]
         if index.chunks:
             self._bm25 = bm25s.BM25()
-            corpus = [analyze(c.text) for c in index.chunks]
-            self._bm25.index(corpus, show_progress=False)
+            self._bm25.index(self.passage_stems, show_progress=False)
 
     def keyword(self, question: str, k: int) -> list[tuple[int, float]]:
         query = [t for t in analyze(question) if t]
