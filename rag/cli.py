@@ -71,7 +71,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
     def progress(done: int, total: int) -> None:
         nonlocal bar
-        if bar is None and total > 64:
+        if bar is None and total > 64 and sys.stderr.isatty():  # a bar only where a person watches
             from tqdm import tqdm
 
             bar = tqdm(total=total, unit="text", desc="embedding", file=sys.stderr, leave=False)
