@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from rag.config import Settings
-from rag.conversation import standalone
+from rag.conversation import standalone, without_topic
 from rag.embed import Embedder
 from rag.evidence import AGREE_MARGIN, Evidence, Scored, TermStats, WordMeaning, select_evidence
 from rag.generate import Generator
@@ -131,7 +131,7 @@ class Assistant:
         qvec = self.embedder.embed_query(search_text)
         hits = self.retriever.retrieve(search_text, qvec, self.settings.top_k, self.settings.candidates)
         # The topic a follow-up borrowed helps find passages but is not what must be answered.
-        info = analyze_question(re.sub(r"\s*\(about [^)]*\)", "", rewritten))
+        info = analyze_question(without_topic(rewritten))
         evidence = select_evidence(
             info, qvec, self.index, hits, self.stats, self.settings.answer_threshold, self.meaning
         )

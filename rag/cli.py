@@ -15,24 +15,26 @@ from rag.errors import InputError, RagError
 
 if TYPE_CHECKING:
     from rag.answer import Answer, Assistant
+    from rag.embed import Embedder
 
 log = logging.getLogger("rag")
 
 
-def open_assistant(settings: Settings, with_llm: bool = True) -> Assistant:
-    """Load the index, the embedder and (lazily) the LLM: once per process."""
+def open_assistant(settings: Settings, with_llm: bool = True, embedder: Embedder | None = None) -> Assistant:
+    """Load the index, the embedder (unless one is given, already loaded) and the LLM: once per process."""
     from rag.answer import Assistant
     from rag.embed import SentenceTransformerEmbedder
     from rag.generate import LlamaCppGenerator, resolve_model
     from rag.store import load_index
 
-    embedder = SentenceTransformerEmbedder()
+    embedder = embedder or SentenceTransformerEmbedder()
     index = load_index(settings.index_dir, embedder.name)
     generator = None
     if with_llm and settings.use_llm:
         generator = LlamaCppGenerator(resolve_model(settings.model), settings.n_ctx, settings.n_threads, settings.seed)
         generator.load()
-    embedder.load()
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        embedder.load()
     return Assistant(settings, index, embedder, generator)
 
 

@@ -13,6 +13,7 @@ REFERENCE = re.compile(
     r"|the other|the same|what about|how about)\b",
     re.IGNORECASE,
 )
+TOPIC_NOTE = re.compile(r"\s*\(about [^)]*\)")
 AUX = frozenset(
     "is are was were will would does do did can could should has have had who what when where which how".split()
 )
@@ -67,3 +68,12 @@ def standalone(question: str, history: list[str]) -> str:
         return PRONOUN.sub(about, body, count=1)
     end = "?" if body.endswith("?") else ""
     return f"{body.rstrip('?').rstrip()} (about {about}){end}" if about else body
+
+
+def without_topic(question: str) -> str:
+    """The standalone question less the topic `standalone` borrowed in brackets: what must be answered.
+
+    >>> without_topic("What party is the other senator from (about Lindsey Graham)?")
+    'What party is the other senator from?'
+    """
+    return TOPIC_NOTE.sub("", question)

@@ -104,11 +104,12 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     from rag.indexer import build_index
 
     items = load_qa(Path(args.qa), args.limit)
+    embedder = SentenceTransformerEmbedder()  # one model for indexing and answering
     if args.corpus:
         index_dir = settings.index_dir if args.index_dir else _eval_index_dir(args.corpus)
         settings = replace(settings, index_dir=index_dir)
-        build_index([args.corpus], settings, SentenceTransformerEmbedder())
-    assistant = open_assistant(settings)
+        build_index([args.corpus], settings, embedder)
+    assistant = open_assistant(settings, embedder=embedder)
     outcomes: list[Outcome] = []
     for item in items:
         turns = item.get("turns") or [item["question"]]

@@ -122,7 +122,6 @@ def build_app(assistant: Assistant, settings: Settings, store: SessionStore) -> 
         return gr.update(value=str(path), visible=True)
 
     def add_files(files: list[Any] | None, progress: gr.Progress = gr.Progress()) -> Any:  # noqa: B008
-        from rag.embed import SentenceTransformerEmbedder  # noqa: F401  (the loaded one is reused)
         from rag.indexer import build_index
         from rag.store import load_index
 

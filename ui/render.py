@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,19 @@ def sources_html(turns: list[tuple[str, dict[str, Any]]]) -> str:
     return "\n".join(cards) or '<div class="sources-empty">No sources: the documents did not answer.</div>'
 
 
+@lru_cache(maxsize=64)
+def _text_of(source: str, mtime_ns: int, size: int) -> str:
+    """A file's text, cached per version: every answer re-renders every card of the chat."""
+    return document_text(source)
+
+
 def _card(turn: int, c: dict[str, Any]) -> str:
     try:
-        full = document_text(c["source"])
+        try:
+            stat = Path(c["source"]).stat()
+        except OSError:
+            raise RagError("the file is gone") from None
+        full = _text_of(c["source"], stat.st_mtime_ns, stat.st_size)
         if full[c["start"] : c["end"]] != c["quote"]:
             raise RagError("the file changed since it was indexed")
         lo, hi = max(0, c["start"] - CONTEXT_CHARS), min(len(full), c["end"] + CONTEXT_CHARS)
