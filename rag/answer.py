@@ -19,7 +19,7 @@ from rag.prompt import answer_messages
 from rag.question import QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
-from rag.text import stem, tokens
+from rag.text import content_stems, stem, tokens
 from rag.verify import check_claim, split_claims
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 REFUSAL = "The documents do not say."
 MAX_QUOTE_WORDS = 40
 MAX_TWO_QUOTES_WORDS = 50  # two sentences quoted together stay this short
+SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter sentence's words two files must share to be cited as one
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,15 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
     if len(words) <= MAX_QUOTE_WORDS:
         return text
     clauses = [c for c in re.split(r"(?<=[,;:—])\s+", text) if c]
-    wanted = set(info.terms) | {stem(t) for c in candidates for t in tokens(c)}
+    terms = set(info.terms) | set(info.names)
+    answers = {stem(t) for c in candidates for t in tokens(c)} - terms
 
-    def gain(part: list[str]) -> int:
-        return len(wanted & {stem(t) for t in tokens(" ".join(part))})
+    def gain(part: list[str]) -> tuple[int, int]:
+        # The question's own terms first (they place the answer), then the candidate answers.
+        stems = {stem(t) for t in tokens(" ".join(part))}
+        return len(terms & stems), len(answers & stems)
 
-    best, best_gain = text, -1
+    best, best_gain = text, (-1, -1)
     for i in range(len(clauses)):
         for j in range(i + 1, len(clauses) + 1):
             part = clauses[i:j]
@@ -95,7 +99,15 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
             if g > best_gain:
                 best, best_gain = " ".join(part), g
     best = best.rstrip(",;:— ")
-    return best if best_gain > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
+    return best if sum(best_gain) > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
+
+
+def _same_statement(a: Scored, b: Scored) -> bool:
+    """Two sentences that state the same: the same answer of the asked type, or mostly the same words."""
+    if a.candidates and b.candidates:
+        return {c.lower() for c in a.candidates} & {c.lower() for c in b.candidates} != set()
+    sa, sb = set(content_stems(a.sentence.text)), set(content_stems(b.sentence.text))
+    return len(sa & sb) >= SAME_STATEMENT_OVERLAP * min(len(sa), len(sb))
 
 
 class Assistant:
@@ -200,13 +212,17 @@ class Assistant:
         best = chosen[0]
         first = _trim(best.sentence.text, info, best.candidates).rstrip(".")
         runner_up = chosen[1] if len(chosen) > 1 else None
-        if runner_up and runner_up.sentence.source == best.sentence.source:
-            # Two sentences of one file, about equally good: the answer is often split between
-            # them (a name in one, what it did in the next), so both are quoted while short.
+        if runner_up:
+            # Two sentences about equally good: the answer is often split between them (a name in
+            # one, what it did in the next) or the scores cannot tell them apart, so both are
+            # quoted while short.
             second = runner_up.sentence.text.rstrip(".")
             if len(first.split()) + len(second.split()) <= MAX_TWO_QUOTES_WORDS:
                 return f"{first} [1]. {second} [2].", self._citations([best, runner_up]), "quoted"
-        quoted = [best] + [s for s in chosen[1:2] if s.sentence.source != best.sentence.source]
+        # A second file is cited only where it says the same thing as the quote.
+        quoted = [best] + [
+            s for s in chosen[1:2] if s.sentence.source != best.sentence.source and _same_statement(best, s)
+        ]
         marks = "".join(f"[{n}]" for n in range(1, len(quoted) + 1))
         return f"{first} {marks}.", self._citations(quoted), "quoted"
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import QUESTION_WORDS, STOPWORDS, fold, stem, tokens
+from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, stem, tokens
 
 # General abbreviations a user types for words that articles spell out.
 ABBREVIATIONS = {
     "hq": "headquarters",
     "hqs": "headquarters",
     "uk": "united kingdom",
-    "us": "united states",
     "usa": "united states",
     "eu": "european union",
     "un": "united nations",
@@ -20,6 +19,7 @@ ABBREVIATIONS = {
     "govt": "government",
     "intl": "international",
 }
+ABBREVIATION_NAMES = frozenset({"US", "USA", "UK", "EU", "UN", "HQ"})
 # Words a question uses to frame what it asks; they say nothing about the topic.
 FRAME_WORDS = frozenset(
     "name names called call type kind year years date time happen happened mean means main role part take "
@@ -46,13 +46,25 @@ NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"
 AMOUNT = re.compile(
     r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:percent|per cent|billion|million|dollars|euros|pounds)\b", re.I
 )
+# "a fifth of Ukrainian territory", "two-thirds of the water", "half the budget"
+FRACTION = re.compile(
+    r"\b(?:(?:a|one|two|three|four)[\s-])?(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b"
+    r"(?= of\b| the\b)|\b(?:most|all|none|majority|minority) of\b",
+    re.I,
+)
+# What a quantity question asks for: a number, with its unit if any ("86 km", "1,230 kilometres").
+QUANTITY_WORDS = (
+    "population|size|length|height|width|depth|area|distance|weight|speed|capacity|number|total|age|volume|"
+    "elevation|altitude|diameter|duration"
+)
+MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 
 
 @dataclass(frozen=True)
 class QuestionInfo:
     text: str
-    kind: str  # count | amount | date | person | place | other
+    kind: str  # count | amount | quantity | date | person | place | other
     terms: tuple[str, ...]  # stems of the key terms, abbreviations expanded
     words: tuple[str, ...]  # the words behind `terms`, same order (for matching by meaning)
     names: tuple[str, ...]  # stems of capitalized words and numbers: these must be in the evidence
@@ -64,8 +76,16 @@ def _kind(original: str) -> str:
     q = original.lower()
     if re.search(r"\bhow many\b", q):
         return "count"
-    if re.search(r"\bhow much\b|\bwhat (?:percentage|amount|sum|price|cost)\b", q):
+    if re.search(r"\bhow much\b|\bwhat (?:percentage|proportion|share|amount|sum|price|cost)\b", q):
         return "amount"
+    if re.search(r"\bwhat (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ )?(?:" + MONEY_WORDS + r")\b", q):
+        return "amount"
+    if re.search(
+        r"\bhow (?:long|far|high|tall|wide|deep|big|large|old|heavy|fast|often)\b"
+        r"|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:\w+ )?(?:" + QUANTITY_WORDS + r")\b",
+        q,
+    ):
+        return "quantity"
     if re.search(
         r"\bwhen\b|\bwhat (?:year|date|month|day|century|decade|time)\b|\bin which (?:year|month|century)\b", q
     ):
@@ -73,7 +93,11 @@ def _kind(original: str) -> str:
     if re.search(r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b", q):
         # "Who is Alexus Grynkewich?" asks for a description, not for a name.
         return "other" if re.match(r"^\W*(?i:and\s+)?(?i:who) (?i:is|was|are|were) [A-Z]", original) else "person"
-    if re.search(r"\bwhere\b|\b(?:which|what) (?:city|country|countries|place|town|region|capital)\b", q):
+    if re.search(
+        r"\bwhere\b|\b(?:which|what) (?:(?:two|three|four|five|other|\w+ern) )?"
+        r"(?:city|cities|country|countries|place|places|town|towns|region|regions|capital|capitals)\b",
+        q,
+    ):
         return "place"
     return "other"
 
@@ -85,7 +109,10 @@ def analyze_question(text: str) -> QuestionInfo:
     >>> info.kind, info.counted, info.names
     ('count', 'helicopt', ('germani', 'ukrain'))
     """
-    words = tokens(text)
+    # "take place" frames the question as "happen" does; "place" is not a term of it.
+    words = tokens(
+        re.sub(r"\b(?:take|takes|took|taken|taking) place\b", "happen", expand_abbreviations(text), flags=re.I)
+    )
     expanded: list[str] = []
     for w in words:
         expanded.extend(ABBREVIATIONS.get(w, w).split())
@@ -105,17 +132,25 @@ def analyze_question(text: str) -> QuestionInfo:
         is_name = (w[0].isupper() and not first) or w[0].isdigit()
         first = False
         low = fold(w).replace("’s", "").replace("'s", "")
-        if is_name and low not in ABBREVIATIONS and low not in STOPWORDS and low not in QUESTION_WORDS:
+        plain = re.sub(r"[’']s$", "", w)
+        if (
+            is_name
+            and low not in ABBREVIATIONS
+            and low not in STOPWORDS | QUESTION_WORDS
+            and plain not in ABBREVIATION_NAMES
+        ):
             for part in tokens(low):  # "Saint-Clair-sur-Epte" is four words, as in the passages
                 s = stem(part)
-                if s not in names and (len(part) > 2 or part.isdigit()):
+                # "Henry II" is not "Henry III": a regnal number is part of the name.
+                numeral = len(part) > 1 and re.fullmatch(r"[IVX]+", w) is not None
+                if s not in names and (len(part) > 2 or part.isdigit() or numeral):
                     names.append(s)
     counted = None
     many = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
     if many:
         counted = stem(many.group(1))
     asked = None
-    which = re.search(r"\b(?:which|what)\s+(?:(?:two|three|four|five|several|other|main)\s+)?([a-z-]+)", text.lower())
+    which = re.search(r"\b(?i:which|what)\s+(?:(?i:two|three|four|five|several|other|main)\s+)?(?:[A-Z][\w.]*\s+)?([a-z-]+)\b", text)
     if which and which.group(1) not in STOPWORDS:
         asked = stem(which.group(1))
     return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked)
@@ -132,7 +167,9 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
     if kind == "amount":
-        return [m.group() for m in AMOUNT.finditer(sentence)]
+        return [m.group() for m in AMOUNT.finditer(sentence)] + [m.group() for m in FRACTION.finditer(sentence)]
+    if kind == "quantity":
+        return [m.group() for m in NUMBER.finditer(sentence)] + [m.group() for m in FRACTION.finditer(sentence)]
     if kind == "count":
         words = re.findall(r"[\w’'-]+|[^\w\s]", sentence)
         out = []

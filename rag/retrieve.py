@@ -10,7 +10,7 @@ import numpy as np
 
 from rag.chunk import Chunk
 from rag.store import Index
-from rag.text import STOPWORDS, stem, tokens
+from rag.text import STOPWORDS, expand_abbreviations, stem, tokens
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ class Hit:
 
 
 def analyze(text: str) -> list[str]:
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
+    return [stem(t) for t in tokens(expand_abbreviations(text)) if t not in STOPWORDS]
 
 
 class Retriever:

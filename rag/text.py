@@ -20,6 +20,35 @@ STOPWORDS = frozenset(
 )
 QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
 
+# Abbreviations written in capitals, read as the words articles also spell out. Case matters:
+# "US" is the United States, "us" is a pronoun.
+_CAPITAL_ABBREVIATIONS = {
+    "US": "United States",
+    "USA": "United States",
+    "UK": "United Kingdom",
+    "EU": "European Union",
+    "UN": "United Nations",
+    "HQ": "headquarters",
+    "HQs": "headquarters",
+}
+_CAPITAL_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.?|" + "|".join(_CAPITAL_ABBREVIATIONS) + r")(?![\w])"
+)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Capitalized abbreviations spelled out, for matching words (never for quoting).
+
+    >>> expand_abbreviations("US envoys and the U.K. HQ; tell us")
+    'United States envoys and the United Kingdom headquarters; tell us'
+    """
+
+    def spell(m: re.Match[str]) -> str:
+        short = m.group().replace(".", "")
+        return _CAPITAL_ABBREVIATIONS.get(short, m.group())
+
+    return _CAPITAL_ABBREVIATION.sub(spell, text)
+
 
 @lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
@@ -66,7 +95,7 @@ def same_stem(a: str, b: str) -> bool:
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stopwords), in order, repeated ones once."""
     out: list[str] = []
-    for t in tokens(text):
+    for t in tokens(expand_abbreviations(text)):
         if t in STOPWORDS or (len(t) < 2 and not t.isdigit()):
             continue
         s = stem(t)

@@ -30,6 +30,26 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    "question,facts",
+    [
+        # A long sentence is cut to the clause that holds the question's terms and the answer.
+        ("Where was the Ukraine Recovery Conference held?", ["Rome"]),
+        # "US" in the question is the "US" of the passage (and not the pronoun "us").
+        ("Which US envoys took part in the summit?", ["Witkoff", "Kushner"]),
+        ("How much of Ukrainian territory does Russia occupy?", ["a fifth"]),
+    ],
+)
+def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str]) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.reason
+    for fact in facts:
+        assert fact in answer.answer
+    check_citations(answer)
+    for c in answer.citations:  # every cited passage is quoted in the answer or carries its answer
+        assert any(w in c.quote for w in facts) or c.quote[:30] in answer.answer
+
+
+@pytest.mark.parametrize(
     "question,forbidden",
     [
         ("What is the capital of Australia?", "Canberra"),

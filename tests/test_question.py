@@ -15,6 +15,12 @@ from rag.question import analyze_question, type_candidates
         ("Who is Alexus Grynkewich?", "other"),
         ("Where is the HQ?", "place"),
         ("What did Putin agree to?", "other"),
+        ("Which two countries co-lead the HQ?", "place"),
+        ("How much of Ukrainian territory does Russia occupy?", "amount"),
+        ("What is the budget of the force?", "amount"),
+        ("How long is the Rhine?", "quantity"),
+        ("What is the population of Kyiv?", "quantity"),
+        ("What was the name of the castle?", "other"),
     ],
 )
 def test_answer_kinds(question: str, kind: str) -> None:
@@ -25,7 +31,22 @@ def test_terms_expand_abbreviations_and_keep_names() -> None:
     info = analyze_question("Which UK officer leads the HQ in Kyiv?")
     assert "headquart" in info.terms and "kingdom" in info.terms
     assert info.names == ("kyiv",)
-    assert info.asked == "uk"
+    assert info.asked == "offic"
+
+
+def test_us_is_the_united_states_only_in_capitals() -> None:
+    assert {"unit", "state"} <= set(analyze_question("Which US envoys took part?").terms)
+    assert "unit" not in analyze_question("What did they tell us?").terms
+
+
+def test_take_place_is_framing_and_regnal_numbers_are_names() -> None:
+    assert "place" not in analyze_question("Where did the summit take place?").terms
+    assert analyze_question("What title did Henry II take?").names == ("henri", "ii")
+
+
+def test_fractions_answer_how_much_of() -> None:
+    assert type_candidates("amount", "Moscow continues to occupy a fifth of Ukrainian territory.") == ["a fifth"]
+    assert type_candidates("quantity", "This section is nearly 86 km long.") == ["86"]
 
 
 def test_count_candidates_need_the_counted_thing() -> None:
