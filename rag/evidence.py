@@ -19,7 +19,7 @@ from rag.embed import Embedder
 from rag.question import QuestionInfo, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
-from rag.text import STOPWORDS, content_stems, same_stem, stem, tokens
+from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,10 @@ MEANING_MAX_CREDIT = 0.8
 # "Which party ...": the word after which/what names the kind of answer, which the answering
 # sentence gives an instance of ("Democrat") more often than the word itself.
 ASKED_WEIGHT = 0.3
-AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
+# A question word the sentence lacks while it says the opposite ("larger" / "smaller"): the
+# question's near-miss twin, not its answer.
+CONTRAST_FACTOR = 0.2
+AGREE_MARGIN = 0.08
 MAX_EVIDENCE = 3
 
 
@@ -60,6 +63,7 @@ class Scored:
     dense: float
     candidates: tuple[str, ...]  # answers of the asked type found in it
     missing_names: tuple[str, ...]
+    contrast: tuple[str, ...] = ()  # question words it lacks while saying their opposite
 
 
 @dataclass(frozen=True)
@@ -181,9 +185,12 @@ def score_sentence(
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
     # or it may be the swapped-in name of a question the sentence does not answer.
     only_near = [n for n in info.names if n not in here and n in near]
+    contrast = tuple(contrasted((set(info.terms) | set(info.names)) - near, here))
+    if contrast:
+        score *= CONTRAST_FACTOR
     if missing or only_near:
         score *= 1 - NAME_PENALTY * (len(missing) + 0.5 * len(only_near)) / len(info.names)
-    return Scored(sentence, score, coverage, dense, candidates, missing)
+    return Scored(sentence, score, coverage, dense, candidates, missing, contrast)
 
 
 def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:
@@ -230,6 +237,10 @@ def select_evidence(
     unknown = [n for n in info.names if not stats.known(n)]
     if unknown:
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {', '.join(unknown)}")
+    twin = next((s for s in ranked if s.contrast and s.coverage >= best.coverage), None)
+    if twin is not None:
+        said = ", ".join(twin.contrast)
+        return Evidence((), tuple(ranked), best.score, False, f"the closest passage says the opposite of {said}")
     if best.score < threshold:
         return Evidence((), tuple(ranked), best.score, False, "no passage answers it")
     chosen = [best]

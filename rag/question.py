@@ -109,10 +109,11 @@ def analyze_question(text: str) -> QuestionInfo:
     >>> info.kind, info.counted, info.names
     ('count', 'helicopt', ('germani', 'ukrain'))
     """
-    # "take place" frames the question as "happen" does; "place" is not a term of it.
-    words = tokens(
-        re.sub(r"\b(?:take|takes|took|taken|taking) place\b", "happen", expand_abbreviations(text), flags=re.I)
-    )
+    # "take place" frames the question as "happen" does; "place" is not a term of it. In "which
+    # two countries" the number says how many answers there are, not what they are about.
+    framed = re.sub(r"\b(?:take|takes|took|taken|taking) place\b", "happen", expand_abbreviations(text), flags=re.I)
+    framed = re.sub(r"\b(which|what)\s+(?:two|three|four|five|six|several)\b", r"\1", framed, flags=re.I)
+    words = tokens(framed)
     expanded: list[str] = []
     for w in words:
         expanded.extend(ABBREVIATIONS.get(w, w).split())
@@ -150,7 +151,9 @@ def analyze_question(text: str) -> QuestionInfo:
     if many:
         counted = stem(many.group(1))
     asked = None
-    which = re.search(r"\b(?i:which|what)\s+(?:(?i:two|three|four|five|several|other|main)\s+)?(?:[A-Z][\w.]*\s+)?([a-z-]+)\b", text)
+    which = re.search(
+        r"\b(?i:which|what)\s+(?:(?i:two|three|four|five|several|other|main)\s+)?(?:[A-Z][\w.]*\s+)?([a-z-]+)\b", text
+    )
     if which and which.group(1) not in STOPWORDS:
         asked = stem(which.group(1))
     return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked)

@@ -59,7 +59,23 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word.lower()))
+    """The word's stem; an irregular verb form stems as its base ("led" as "lead", "began" as "begin").
+
+    >>> stem("led") == stem("leading"), stem("began") == stem("begins"), stem("left")
+    (True, True, 'left')
+    """
+    word = word.lower()
+    return str(_stemmer().stemWord(_verb_base(word)))
+
+
+def _verb_base(word: str) -> str:
+    """The base of a word that can only be a verb form with one base (lemminflect's tables)."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    if set(lemmas) == {"VERB"} and len(lemmas["VERB"]) == 1:
+        return str(lemmas["VERB"][0])
+    return word
 
 
 def fold(word: str) -> str:
@@ -102,3 +118,36 @@ def content_stems(text: str) -> list[str]:
         if s not in out:
             out.append(s)
     return out
+
+
+# Pairs of opposite words. A question that says one where the passage says the other ("larger
+# streams" / "smaller streams", "northward" / "southward") is asking something the passage does
+# not say. General English, not tuned to any document.
+_OPPOSITES = """
+large small|larger smaller|largest smallest|big small|bigger smaller|biggest smallest|long short|longer shorter
+longest shortest|high low|higher lower|highest lowest|upper lower|north south|northern southern|northward southward
+east west|eastern western|eastward westward|northeast southwest|northwest southeast|first last|before after
+early late|earlier later|earliest latest|increase decrease|increased decreased|increasing decreasing|rise fall
+rose fell|more less|more fewer|most least|many few|major minor|old new|older newer|oldest newest|ancient modern
+inner outer|internal external|maximum minimum|wide narrow|wider narrower|widest narrowest|deep shallow
+deeper shallower|strong weak|stronger weaker|fast slow|faster slower|hot cold|warm cold|warmer colder|wet dry
+heavy light|win lose|won lost|victory defeat|accept reject|accepted rejected|allow forbid|allowed forbidden
+success failure|successful unsuccessful|rich poor|private public|top bottom|above below|inside outside
+upstream downstream|import export|imported exported|buy sell|bought sold|gain loss|gained lost|always never
+legal illegal|male female|domestic foreign|entrance exit|arrive depart|arrived departed|start finish
+"""
+OPPOSITES: dict[str, frozenset[str]] = {}
+for _pair in _OPPOSITES.replace("\n", "|").split("|"):
+    if _pair.strip():
+        _a, _b = (stem(w) for w in _pair.split())
+        OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
+        OPPOSITES[_b] = OPPOSITES.get(_b, frozenset()) | {_a}
+
+
+def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
+    """Question words the sentence lacks while it has their opposite.
+
+    >>> contrasted({"larger", "stream"}, {"smaller", "stream", "north"})
+    ['larger']
+    """
+    return sorted(w for w in question_stems - sentence_stems if OPPOSITES.get(w, frozenset()) & sentence_stems)
