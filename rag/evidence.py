@@ -24,8 +24,8 @@ from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, toke
 log = logging.getLogger(__name__)
 
 # Weights of the sentence score; set on the dev files (see `rag eval` and README).
-W_COVERAGE = 0.6
-W_DENSE = 0.4
+W_COVERAGE = 0.5
+W_DENSE = 0.5
 CONTEXT_CREDIT = 0.5  # a key term in the sentences just before counts half
 CONTEXT_SENTENCES = 3  # how many sentences before count as context (a list's lead-in, say)
 TYPE_MISSING_FACTOR = 0.6  # no answer of the asked type in the sentence
