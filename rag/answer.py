@@ -182,10 +182,13 @@ class Assistant:
             text = "The documents differ: " + "; ".join(parts) + "."
             return text, self._citations(differing), "sources disagree"
         written = ""
-        # A typed question whose best sentence holds one candidate answer: the written sentence must
-        # carry it. With several candidates (two dates, say) a small model picks one at random, so
-        # the quote, which holds them all, is the safer answer.
-        one_candidate = info.kind != "other" and len({c.lower() for c in chosen[0].candidates}) == 1
+        # A typed question whose evidence is one sentence holding one candidate answer: the written
+        # sentence must carry it. With several candidates (two dates, say) or two sentences that
+        # score alike, a small model picks one at random, so the quote, which holds them all, is
+        # the safer answer.
+        one_candidate = (
+            info.kind != "other" and len(chosen) == 1 and len({c.lower() for c in chosen[0].candidates}) == 1
+        )
         if self.generator is not None and self.settings.use_llm and (one_candidate or self.settings.llm_open_questions):
             messages = answer_messages(question, [s.sentence.text for s in chosen])
             for piece in self.generator.stream(messages, self.settings.max_answer_tokens):

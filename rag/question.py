@@ -59,6 +59,7 @@ QUANTITY_WORDS = (
 )
 MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
+QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,10 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     if kind == "amount":
         return [m.group() for m in AMOUNT.finditer(sentence)] + [m.group() for m in FRACTION.finditer(sentence)]
     if kind == "quantity":
-        return [m.group() for m in NUMBER.finditer(sentence)] + [m.group() for m in FRACTION.finditer(sentence)]
+        # A number with the word after it when that is its unit ("400 m", "86 km", "12 months").
+        found = [m.group().rstrip() for m in QUANTITY.finditer(sentence) if m.group(1) not in STOPWORDS]
+        found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
+        return found + [m.group() for m in FRACTION.finditer(sentence)]
     if kind == "count":
         words = re.findall(r"[\w’'-]+|[^\w\s]", sentence)
         out = []
@@ -194,7 +198,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
                 i += 1
         return out
     if kind in ("person", "place"):
-        return [m.group() for m in CAPITALIZED.finditer(sentence)][1:] + (
-            [m.group() for m in CAPITALIZED.finditer(sentence)][:1]
-        )
+        # Capitalized words, but not "The" or "Through" at the start of the sentence.
+        found = [m.group() for m in CAPITALIZED.finditer(sentence) if fold(m.group()) not in STOPWORDS]
+        first = found[:1] if found and sentence.lstrip(" \"'“‘(-–—").startswith(found[0]) else []
+        return [w for w in found if w not in first] + first
     return []
