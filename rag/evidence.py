@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.embed import Embedder
-from rag.question import QuestionInfo, type_candidates
+from rag.question import QuestionInfo, slot_filler, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
 from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens
@@ -38,8 +38,8 @@ MEANING_MAX_CREDIT = 0.8
 # "Which party ...": the word after which/what names the kind of answer, which the answering
 # sentence gives an instance of ("Democrat") more often than the word itself.
 ASKED_WEIGHT = 0.3
-# A question word the sentence lacks while it says the opposite ("larger" / "smaller"): the
-# question's near-miss twin, not its answer.
+# A sentence that says the opposite of a question word ("larger" / "smaller"), or holds the
+# question's own name where the question asks who or what: the question's near-miss twin.
 CONTRAST_FACTOR = 0.2
 AGREE_MARGIN = 0.08
 MAX_EVIDENCE = 3
@@ -63,7 +63,9 @@ class Scored:
     dense: float
     candidates: tuple[str, ...]  # answers of the asked type found in it
     missing_names: tuple[str, ...]
-    contrast: tuple[str, ...] = ()  # question words it lacks while saying their opposite
+    # Why it answers a different question: a word it says the opposite of ("larger" where it says
+    # "smaller"), or the question's own name in the gap the question asks about.
+    mismatch: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,12 +187,15 @@ def score_sentence(
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
     # or it may be the swapped-in name of a question the sentence does not answer.
     only_near = [n for n in info.names if n not in here and n in near]
-    contrast = tuple(contrasted((set(info.terms) | set(info.names)) - near, here))
-    if contrast:
+    mismatch = [f"the opposite of {w!r}" for w in contrasted((set(info.terms) | set(info.names)) - near, here)]
+    filler = slot_filler(info.slot, sentence.text) if info.slot else None
+    if filler and {stem(t) for t in tokens(filler)} & set(info.names):
+        mismatch.append(f"{' '.join(info.slot or ())} {filler}, the question's own name")
+    if mismatch:
         score *= CONTRAST_FACTOR
     if missing or only_near:
         score *= 1 - NAME_PENALTY * (len(missing) + 0.5 * len(only_near)) / len(info.names)
-    return Scored(sentence, score, coverage, dense, candidates, missing, contrast)
+    return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch))
 
 
 def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:
@@ -237,10 +242,10 @@ def select_evidence(
     unknown = [n for n in info.names if not stats.known(n)]
     if unknown:
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {', '.join(unknown)}")
-    twin = next((s for s in ranked if s.contrast and s.coverage >= best.coverage), None)
+    twin = next((s for s in ranked if s.mismatch and s.coverage >= best.coverage), None)
     if twin is not None:
-        said = ", ".join(twin.contrast)
-        return Evidence((), tuple(ranked), best.score, False, f"the closest passage says the opposite of {said}")
+        said = "; ".join(twin.mismatch)
+        return Evidence((), tuple(ranked), best.score, False, f"the closest passage says otherwise: {said}")
     if best.score < threshold:
         return Evidence((), tuple(ranked), best.score, False, "no passage answers it")
     chosen = [best]

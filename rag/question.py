@@ -59,6 +59,8 @@ QUANTITY_WORDS = (
 )
 MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
+# A question that ends on a preposition asks what fills the gap after it ("... swear fealty to?").
+SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
 
 
@@ -71,6 +73,7 @@ class QuestionInfo:
     names: tuple[str, ...]  # stems of capitalized words and numbers: these must be in the evidence
     counted: str | None  # for "how many X": the stem of X
     asked: str | None = None  # for "which X ..."/"what X ...": the stem of X, the kind of thing wanted
+    slot: tuple[str, str] | None = None  # "Who did Charles swear fealty to?": ("fealty", "to"), the gap asked about
 
 
 def _kind(original: str) -> str:
@@ -114,6 +117,7 @@ def analyze_question(text: str) -> QuestionInfo:
     # two countries" the number says how many answers there are, not what they are about.
     framed = re.sub(r"\b(?:take|takes|took|taken|taking) place\b", "happen", expand_abbreviations(text), flags=re.I)
     framed = re.sub(r"\b(which|what)\s+(?:two|three|four|five|six|several)\b", r"\1", framed, flags=re.I)
+    framed = re.sub(r"\b(?:no|any) longer\b", "", framed, flags=re.I)  # time, not length
     words = tokens(framed)
     expanded: list[str] = []
     for w in words:
@@ -157,7 +161,26 @@ def analyze_question(text: str) -> QuestionInfo:
     )
     if which and which.group(1) not in STOPWORDS:
         asked = stem(which.group(1))
-    return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked)
+    gap = SLOT.search(text)
+    slot = (gap.group(1).lower(), gap.group(2).lower()) if gap and gap.group(1).lower() not in STOPWORDS else None
+    return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked, slot)
+
+
+def slot_filler(slot: tuple[str, str], sentence: str) -> str | None:
+    """What fills the question's gap in the sentence: the capitalized words after "fealty to".
+
+    >>> slot_filler(("fealty", "to"), "Rollo agreed to swear fealty to King Charles III of West Francia.")
+    'King Charles III'
+    """
+    word, prep = slot
+    found = [
+        m.group(1)
+        for m in re.finditer(
+            rf"(?i:\b{re.escape(word)}\w*\s+{prep}\s+(?:the\s+)?)([\w’'-]+(?:\s+[A-Z][\w’'-]*)*)", sentence
+        )
+    ]
+    # Only a gap that is always filled by a name ("name to Nederrijn ... name to Lek" has two).
+    return found[0] if len(found) == 1 and found[0][0].isupper() else None
 
 
 def type_candidates(kind: str, sentence: str, counted: str | None = None) -> list[str]:

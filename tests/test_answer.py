@@ -128,9 +128,7 @@ def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> 
     assert Path(answer.citations[0].source).name.startswith("002")
 
 
-def test_a_question_that_says_the_opposite_of_the_passage_is_refused(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     from rag.answer import Assistant
     from rag.indexer import build_index
     from rag.store import load_index
@@ -141,13 +139,18 @@ def test_a_question_that_says_the_opposite_of_the_passage_is_refused(
         "Notes on the delta\n\n"
         "The river splits into three branches near the border. "
         "The name Rijn, from here on, is used only for smaller streams farther to the north. "
-        "The largest branch carries two thirds of the water west to the sea.\n"
+        "The largest branch carries two thirds of the water west to the sea.\n\n"
+        "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n"
     )
     settings = replace(seed_settings, index_dir=tmp_path / "index")
     build_index([corpus], settings, embedder)
     river = Assistant(settings, load_index(settings.index_dir), embedder, None)
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
     assert near_miss.refused and "Rijn" not in near_miss.answer
-    assert "opposite" in near_miss.reason
+    assert "opposite of 'larger'" in near_miss.reason
     asked_right = river.ask("What name is used only for smaller streams farther to the north?")
     assert not asked_right.refused and "Rijn" in asked_right.answer
+    # The gap the question asks about holds the question's own name: the roles are swapped.
+    swapped = river.ask("Who did King Charles III swear fealty to?")
+    assert swapped.refused and "Rollo" not in swapped.answer
+    assert "Rollo" in river.ask("Who swore fealty to King Charles III?").answer

@@ -47,7 +47,10 @@ def test_take_place_is_framing_and_regnal_numbers_are_names() -> None:
 def test_fractions_answer_how_much_of() -> None:
     assert type_candidates("amount", "Moscow continues to occupy a fifth of Ukrainian territory.") == ["a fifth"]
     assert type_candidates("quantity", "This section is nearly 86 km long.") == ["86 km"]
-    assert type_candidates("quantity", "It crosses the 400 m wide river, built in 1939 and rebuilt.") == ["400 m", "1939"]
+    assert type_candidates("quantity", "It crosses the 400 m wide river, built in 1939 and rebuilt.") == [
+        "400 m",
+        "1939",
+    ]
 
 
 def test_a_capitalized_first_word_is_not_a_name() -> None:
