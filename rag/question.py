@@ -49,9 +49,10 @@ AMOUNT = re.compile(
 # "a fifth of Ukrainian territory", "two-thirds of the water", "half the budget"
 FRACTION = re.compile(
     r"\b(?:(?:a|one|two|three|four)[\s-])?(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b"
-    r"(?= of\b| the\b)|\b(?:most|all|none|majority|minority) of\b",
+    r"(?= of\b| the\b)",
     re.I,
 )
+SHARE = re.compile(r"\b(?:most|all|none|majority|minority) of\b", re.I)  # "how much of": "most of it"
 # What a quantity question asks for: a number, with its unit if any ("86 km", "1,230 kilometres").
 QUANTITY_WORDS = (
     "population|size|length|height|width|depth|area|distance|weight|speed|capacity|number|total|age|volume|"
@@ -194,7 +195,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
     if kind == "amount":
-        return [m.group() for m in AMOUNT.finditer(sentence)] + [m.group() for m in FRACTION.finditer(sentence)]
+        shares = [m.group() for m in (*FRACTION.finditer(sentence), *SHARE.finditer(sentence))]
+        return [m.group() for m in AMOUNT.finditer(sentence)] + shares
     if kind == "quantity":
         # A number with the word after it when that is its unit ("400 m", "86 km", "12 months").
         found = [m.group().rstrip() for m in QUANTITY.finditer(sentence) if m.group(1) not in STOPWORDS]

@@ -124,24 +124,58 @@ def content_stems(text: str) -> list[str]:
 # streams" / "smaller streams", "northward" / "southward") is asking something the passage does
 # not say. General English, not tuned to any document.
 _OPPOSITES = """
-large small|larger smaller|largest smallest|big small|bigger smaller|biggest smallest|long short|longer shorter
-longest shortest|high low|higher lower|highest lowest|upper lower|north south|northern southern|northward southward
-east west|eastern western|eastward westward|northeast southwest|northwest southeast|first last|before after
-early late|earlier later|earliest latest|increase decrease|increased decreased|increasing decreasing|rise fall
-rose fell|more less|more fewer|most least|many few|major minor|old new|older newer|oldest newest|ancient modern
-inner outer|internal external|maximum minimum|wide narrow|wider narrower|widest narrowest|deep shallow
-deeper shallower|strong weak|stronger weaker|fast slow|faster slower|hot cold|warm cold|warmer colder|wet dry
-heavy light|win lose|won lost|victory defeat|accept reject|accepted rejected|allow forbid|allowed forbidden
-success failure|successful unsuccessful|rich poor|private public|top bottom|above below|inside outside
-upstream downstream|import export|imported exported|buy sell|bought sold|gain loss|gained lost|always never
-legal illegal|male female|domestic foreign|entrance exit|arrive depart|arrived departed|start finish
+large larger largest big bigger biggest = small smaller smallest little
+long longer longest = short shorter shortest
+high higher highest upper = low lower lowest
+north northern northward northwards = south southern southward southwards
+east eastern eastward eastwards = west western westward westwards
+northeast = southwest
+northwest = southeast
+first = last
+before = after
+early earlier earliest = late later latest
+increase increased increasing = decrease decreased decreasing
+rise rose risen = fall fell fallen
+less least fewer fewest = more most
+many = few
+major = minor
+old older oldest ancient = new newer newest modern
+inner internal = outer external
+maximum = minimum
+wide wider widest = narrow narrower narrowest
+deep deeper deepest = shallow shallower shallowest
+strong stronger strongest = weak weaker weakest
+fast faster fastest = slow slower slowest
+hot warm warmer = cold colder
+wet = dry
+heavy = light
+win won victory = lose lost defeat
+accept accepted = reject rejected
+allow allowed = forbid forbidden
+success successful = failure unsuccessful failed
+rich = poor
+private = public
+top = bottom
+above = below
+inside = outside
+upstream = downstream
+import imported = export exported
+buy bought = sell sold
+gain gained = loss lost
+always = never
+legal = illegal
+male = female
+domestic = foreign
+entrance = exit
+arrive arrived = depart departed
+start = finish
 """
 OPPOSITES: dict[str, frozenset[str]] = {}
-for _pair in _OPPOSITES.replace("\n", "|").split("|"):
-    if _pair.strip():
-        _a, _b = (stem(w) for w in _pair.split())
-        OPPOSITES[_a] = OPPOSITES.get(_a, frozenset()) | {_b}
-        OPPOSITES[_b] = OPPOSITES.get(_b, frozenset()) | {_a}
+for _line in _OPPOSITES.strip().splitlines():
+    _left, _right = ({stem(w) for w in side.split()} for side in _line.split("="))
+    for _a, _b in ((_left, _right), (_right, _left)):
+        for _w in _a:
+            OPPOSITES[_w] = OPPOSITES.get(_w, frozenset()) | _b
 
 
 def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
