@@ -97,11 +97,13 @@ class TermStats:
 
     def spelled(self, term: str) -> str:
         """The term, or the used word it is a likely misspelling of ("nederrikn" -> "nederrijn")."""
-        if term in self.df or len(term) < 5 or term.isdigit():
+        if term in self.df or len(term) < 4 or term.isdigit():
             return term
         import difflib
 
-        close = difflib.get_close_matches(term, self.df.keys(), n=1, cutoff=0.8)
+        # A short word needs a closer match ("sank" -> "sankt" but not "rind" -> "rhine").
+        cutoff = 0.8 if len(term) >= 5 else 0.85
+        close = difflib.get_close_matches(term, self.df.keys(), n=1, cutoff=cutoff)
         return close[0] if close else term
 
 

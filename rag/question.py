@@ -39,7 +39,8 @@ DATE = re.compile(
     r"\b(?:" + "|".join(MONTHS) + r")\b|\b1[0-9]{3}s?\b|\b20[0-9]{2}s?\b|\b\d+(?:st|nd|rd|th)\b|\bcentur(?:y|ies)\b"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
     r"|\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")[\s-]+" + TIME_UNITS + r"\b"
-    r"|\b(?:spring|summer|autumn|winter|ago|since|until|during)\b",
+    r"|\b(?:spring|summer|autumn|winter|ago|since|until|during)\b"
+    r"|\b\d[\d,.]*\s?(?:BP|BC|BCE|AD|CE)\b|\bAD\s?\d+",  # "13,000 BP", "AD 70"
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
@@ -77,34 +78,37 @@ class QuestionInfo:
     slot: tuple[str, str] | None = None  # "Who did Charles swear fealty to?": ("fealty", "to"), the gap asked about
 
 
-def _kind(original: str) -> str:
-    q = original.lower()
-    if re.search(r"\bhow many\b", q):
-        return "count"
-    if re.search(r"\bhow much\b|\bwhat (?:percentage|proportion|share|amount|sum|price|cost)\b", q):
-        return "amount"
-    if re.search(r"\bwhat (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ )?(?:" + MONEY_WORDS + r")\b", q):
-        return "amount"
-    if re.search(
+KIND_PATTERNS = (
+    ("count", r"\bhow many\b"),
+    ("amount", r"\bhow much\b|\bwhat (?:percentage|proportion|share|amount|sum|price|cost)\b"),
+    ("amount", r"\bwhat (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ )?(?:" + MONEY_WORDS + r")\b"),
+    (
+        "quantity",
         r"\bhow (?:long|far|high|tall|wide|deep|big|large|old|heavy|fast|often)\b"
         r"|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:\w+ )?(?:" + QUANTITY_WORDS + r")\b",
-        q,
-    ):
-        return "quantity"
-    if re.search(
-        r"\bwhen\b|\bwhat (?:year|date|month|day|century|decade|time)\b|\bin which (?:year|month|century)\b", q
-    ):
-        return "date"
-    if re.search(r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b", q):
-        # "Who is Alexus Grynkewich?" asks for a description, not for a name.
-        return "other" if re.match(r"^\W*(?i:and\s+)?(?i:who) (?i:is|was|are|were) [A-Z]", original) else "person"
-    if re.search(
+    ),
+    ("date", r"\bwhen\b|\bwhat (?:year|date|month|day|century|decade|time)\b|\bin which (?:year|month|century)\b"),
+    ("person", r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b"),
+    (
+        "place",
         r"\bwhere\b|\b(?:which|what) (?:(?:two|three|four|five|other|\w+ern) )?"
         r"(?:city|cities|country|countries|place|places|town|towns|region|regions|capital|capitals)\b",
-        q,
-    ):
-        return "place"
-    return "other"
+    ),
+)
+
+
+def _kind(original: str) -> str:
+    """The kind of answer asked for; the question word that comes first decides ("Who was the
+    leader when ...?" asks for a person, not a date)."""
+    q = original.lower()
+    found = [(m.start(), n) for n, (kind, pattern) in enumerate(KIND_PATTERNS) if (m := re.search(pattern, q))]
+    if not found:
+        return "other"
+    kind = KIND_PATTERNS[min(found)[1]][0]
+    # "Who is Alexus Grynkewich?" asks for a description, not for a name.
+    if kind == "person" and re.match(r"^\W*(?i:and\s+)?(?i:who) (?i:is|was|are|were) [A-Z]", original):
+        return "other"
+    return kind
 
 
 def analyze_question(text: str) -> QuestionInfo:
@@ -134,7 +138,7 @@ def analyze_question(text: str) -> QuestionInfo:
             term_words.append(w)
     names: list[str] = []
     first = True
-    for m in re.finditer(r"[A-Za-z0-9][\w’'-]*", text):
+    for m in re.finditer(r"\d[\d,.]*\d|[A-Za-z0-9][\w’'-]*", text):  # "2.5 million": one number
         w = m.group()
         is_name = (w[0].isupper() and not first) or w[0].isdigit()
         first = False
@@ -203,7 +207,7 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
         found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
         return found + [m.group() for m in FRACTION.finditer(sentence)]
     if kind == "count":
-        words = re.findall(r"[\w’'-]+|[^\w\s]", sentence)
+        words = re.findall(r"\d[\d,.]*\d|[\w’'-]+|[^\w\s]", sentence)  # "30,000 men" is one number
         out = []
         i = 0
         while i < len(words):

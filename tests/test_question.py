@@ -21,6 +21,9 @@ from rag.question import analyze_question, type_candidates
         ("How long is the Rhine?", "quantity"),
         ("What is the population of Kyiv?", "quantity"),
         ("What was the name of the castle?", "other"),
+        # The question word that comes first decides.
+        ("Who was the leader when the Franks entered the valley?", "person"),
+        ("When did the army that Robert led land?", "date"),
     ],
 )
 def test_answer_kinds(question: str, kind: str) -> None:
@@ -67,3 +70,9 @@ def test_follow_ups() -> None:
     assert is_follow_up("And when does it move?")
     assert standalone("Who co-leads it?", ["Where is the HQ and when does it rotate?"]) == "Who co-leads the HQ?"
     assert standalone("Where is the HQ?", []) == "Where is the HQ?"
+
+
+def test_numbers_stay_whole() -> None:
+    assert type_candidates("count", "He led an army of 30,000 men in 300 ships.", "men") == ["30,000 men"]
+    assert "2.5" in analyze_question("What period was 2.5 million years ago?").names
+    assert "13,000 BP" in type_candidates("date", "Rapid warming began about 13,000 BP.")
