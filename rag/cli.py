@@ -58,6 +58,8 @@ def format_answer(answer: Answer, show_retrieved: int = 3) -> str:
             where = f"{c.source}:{c.start}-{c.end}" + (f" (page {c.page})" if c.page else "")
             lines.append(f"[{c.n}] {where}\n    \u201c{c.quote}\u201d")
     elif answer.retrieved:
+        if answer.reason:
+            lines.append(f"(why: {answer.reason})")
         lines.append("")
         lines.append("Closest passages (they do not answer it):")
         for r in answer.retrieved[:show_retrieved]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -41,7 +42,7 @@ ASKED_WEIGHT = 0.3
 # A sentence that says the opposite of a question word ("larger" / "smaller"), or holds the
 # question's own name where the question asks who or what: the question's near-miss twin.
 CONTRAST_FACTOR = 0.2
-AGREE_MARGIN = 0.08
+AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 MAX_EVIDENCE = 3
 
 
@@ -151,6 +152,14 @@ class WordMeaning:
         }
 
 
+def _word(stem_: str, info: QuestionInfo) -> str:
+    """The question's own spelling of a stem, for messages ("Germany", not "germani")."""
+    for m in re.finditer(r"\d[\d,.]*\d|[\w’'-]+", info.text):
+        if any(stem(t) == stem_ for t in tokens(m.group())):
+            return m.group()
+    return stem_
+
+
 def _family(stems: set[str], info: QuestionInfo) -> set[str]:
     """The stems, plus each question stem that one of them shares a word family with."""
     wanted = set(info.terms) | set(info.names)
@@ -189,7 +198,8 @@ def score_sentence(
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
     # or it may be the swapped-in name of a question the sentence does not answer.
     only_near = [n for n in info.names if n not in here and n in near]
-    mismatch = [f"the opposite of {w!r}" for w in contrasted((set(info.terms) | set(info.names)) - near, here)]
+    opposed = contrasted((set(info.terms) | set(info.names)) - near, here)
+    mismatch = [f"the opposite of {_word(w, info)!r}" for w in opposed]
     filler = slot_filler(info.slot, sentence.text) if info.slot else None
     if filler and {stem(t) for t in tokens(filler)} & set(info.names):
         mismatch.append(f"{' '.join(info.slot or ())} {filler}, the question's own name")
@@ -212,6 +222,25 @@ def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:
         terms=tuple(fixed.get(t, t) for t in info.terms),
         names=tuple(fixed.get(n, n) for n in info.names),
     )
+
+
+WANTED = {
+    "count": "a count",
+    "amount": "an amount",
+    "quantity": "a number",
+    "date": "a date",
+    "person": "a name",
+    "place": "a place",
+}
+
+
+def _why_not(info: QuestionInfo, ranked: list[Scored]) -> str:
+    """Why the best passages fall short, in the user's words."""
+    close = [s for s in ranked[:3] if s.coverage >= 0.5]
+    if info.kind in WANTED and close and not any(s.candidates for s in close):
+        what = WANTED[info.kind] + (f" of {_word(info.counted, info)}" if info.kind == "count" and info.counted else "")
+        return f"no passage about it gives {what}"
+    return "no passage answers it"
 
 
 def select_evidence(
@@ -243,13 +272,14 @@ def select_evidence(
     best = ranked[0]
     unknown = [n for n in info.names if not stats.known(n)]
     if unknown:
-        return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {', '.join(unknown)}")
+        never = ", ".join(_word(n, info) for n in unknown)
+        return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")
     twin = next((s for s in ranked if s.mismatch and s.coverage >= best.coverage), None)
     if twin is not None:
         said = "; ".join(twin.mismatch)
         return Evidence((), tuple(ranked), best.score, False, f"the closest passage says otherwise: {said}")
     if best.score < threshold:
-        return Evidence((), tuple(ranked), best.score, False, "no passage answers it")
+        return Evidence((), tuple(ranked), best.score, False, _why_not(info, ranked))
     chosen = [best]
     for other in ranked[1:]:
         if len(chosen) >= MAX_EVIDENCE or other.score < best.score - AGREE_MARGIN:

@@ -120,9 +120,10 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
-# Pairs of opposite words. A question that says one where the passage says the other ("larger
-# streams" / "smaller streams", "northward" / "southward") is asking something the passage does
-# not say. General English, not tuned to any document.
+# Opposite words: each word on the left of "=" is the opposite of each on the right. A question
+# that says one where the passage says the other ("larger streams" / "smaller streams",
+# "northward" / "southward") asks something the passage does not say. General English, not tuned
+# to any document; words that are stopwords here ("before", "more") never take part.
 _OPPOSITES = """
 large larger largest big bigger biggest = small smaller smallest little
 long longer longest = short shorter shortest

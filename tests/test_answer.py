@@ -154,3 +154,12 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     swapped = river.ask("Who did King Charles III swear fealty to?")
     assert swapped.refused and "Rollo" not in swapped.answer
     assert "Rollo" in river.ask("Who swore fealty to King Charles III?").answer
+
+
+def test_a_refusal_says_why_in_the_users_words(assistant: Any) -> None:
+    assert assistant.ask("How many staff will work at the headquarters?").reason == (
+        "no passage about it gives a count of staff"
+    )
+    assert assistant.ask("Which Italian units will be stationed in Odesa?").reason == (
+        "the documents never mention Odesa"
+    )

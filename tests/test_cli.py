@@ -81,7 +81,7 @@ def test_batch_keeps_order_and_ids(tmp_path: Path, seed_settings: Any) -> None:
 def test_terminal_chat_follows_up(seed_settings: Any) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "rag.cli", "chat", "--index", str(seed_settings.index_dir)],
-        input="Where is the HQ?\nAnd when does it move to London?\n/quit\n",
+        input="Where is the HQ?\nAnd when does it move to London?\nWhich Italian units are in Odesa?\n/quit\n",
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -91,3 +91,5 @@ def test_terminal_chat_follows_up(seed_settings: Any) -> None:
     assert "Paris" in result.stdout
     assert "(answering: When does the HQ move to London?)" in result.stdout
     assert "12 months" in result.stdout
+    # A refusal says why and offers the closest passages.
+    assert "(why: the documents never mention " in result.stdout and "Closest passages" in result.stdout
