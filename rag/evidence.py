@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.embed import Embedder
-from rag.question import QuestionInfo, slot_filler, type_candidates
+from rag.question import QuestionInfo, does_it_itself, slot_filler, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
 from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens
@@ -65,7 +65,8 @@ class Scored:
     candidates: tuple[str, ...]  # answers of the asked type found in it
     missing_names: tuple[str, ...]
     # Why it answers a different question: a word it says the opposite of ("larger" where it says
-    # "smaller"), or the question's own name in the gap the question asks about.
+    # "smaller"), the question's own name in the gap the question asks about, or the name the
+    # question has something done to doing it itself.
     mismatch: tuple[str, ...] = ()
 
 
@@ -203,6 +204,8 @@ def score_sentence(
     filler = slot_filler(info.slot, sentence.text) if info.slot else None
     if filler and {stem(t) for t in tokens(filler)} & set(info.names):
         mismatch.append(f"{' '.join(info.slot or ())} {filler}, the question's own name")
+    if info.done_to and does_it_itself(info.done_to, sentence.text):
+        mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
     if mismatch:
         score *= CONTRAST_FACTOR
     if missing or only_near:

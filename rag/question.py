@@ -63,6 +63,10 @@ MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|reven
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 # A question that ends on a preposition asks what fills the gap after it ("... swear fealty to?").
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
+# "Who offered Isaac ...?": the one asked for does the verb; the name has it done to it.
+DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
+AUXILIARIES = frozenset("is was are were did does do has had have will would could can should may might must".split())
+PASSIVE = frozenset("is was were are be been being".split())
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
 
 
@@ -76,6 +80,8 @@ class QuestionInfo:
     counted: str | None  # for "how many X": the stem of X
     asked: str | None = None  # for "which X ..."/"what X ...": the stem of X, the kind of thing wanted
     slot: tuple[str, str] | None = None  # "Who did Charles swear fealty to?": ("fealty", "to"), the gap asked about
+    # "Who offered Isaac a truce?": (stem of the verb, stem of the name it is done to)
+    done_to: tuple[str, str] | None = None
 
 
 KIND_PATTERNS = (
@@ -168,7 +174,32 @@ def analyze_question(text: str) -> QuestionInfo:
         asked = stem(which.group(1))
     gap = SLOT.search(text)
     slot = (gap.group(1).lower(), gap.group(2).lower()) if gap and gap.group(1).lower() not in STOPWORDS else None
-    return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked, slot)
+    done = DONE_TO.match(text)
+    done_to = (stem(done.group(1)), stem(done.group(2))) if done and done.group(1).lower() not in AUXILIARIES else None
+    return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to)
+
+
+def does_it_itself(done_to: tuple[str, str], sentence: str) -> bool:
+    """Whether the sentence has the name doing the verb ("Isaac ... offered") rather than having
+    it done to it, in the active voice ("Isaac was offered" and "offered by Isaac" do not count).
+
+    >>> does_it_itself((stem("offered"), stem("Isaac")), "Isaac, who wanted peace, offered his daughter.")
+    False
+    >>> does_it_itself((stem("offered"), stem("Isaac")), "Isaac then offered his daughter.")
+    True
+    >>> does_it_itself((stem("founded"), stem("Rome")), "Rome was founded by Romulus.")
+    False
+    """
+    verb, name = done_to
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", sentence)]
+    for i, w in enumerate(words):
+        if stem(re.sub(r"[’']s$", "", w)) != name:
+            continue
+        for j in range(i + 1, min(i + 4, len(words))):
+            if stem(words[j]) == verb:
+                passive = set(words[i + 1 : j]) & PASSIVE or words[j + 1 : j + 2] == ["by"]
+                return not passive
+    return False
 
 
 def slot_filler(slot: tuple[str, str], sentence: str) -> str | None:

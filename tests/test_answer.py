@@ -140,7 +140,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "The river splits into three branches near the border. "
         "The name Rijn, from here on, is used only for smaller streams farther to the north. "
         "The largest branch carries two thirds of the water west to the sea.\n\n"
-        "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n"
+        "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n\n"
+        "Isaac then offered his daughter in marriage to the Norman king.\n"
     )
     settings = replace(seed_settings, index_dir=tmp_path / "index")
     build_index([corpus], settings, embedder)
@@ -154,6 +155,10 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     swapped = river.ask("Who did King Charles III swear fealty to?")
     assert swapped.refused and "Rollo" not in swapped.answer
     assert "Rollo" in river.ask("Who swore fealty to King Charles III?").answer
+    # "Who offered Isaac ...?" asks who did it to Isaac; the passage has Isaac doing it.
+    reversed_roles = river.ask("Who offered Isaac his daughter?")
+    assert reversed_roles.refused and "Isaac does the 'offered' itself" in reversed_roles.reason
+    assert not river.ask("Who did Isaac offer his daughter to?").refused
 
 
 def test_a_refusal_says_why_in_the_users_words(assistant: Any) -> None:
