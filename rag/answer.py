@@ -25,6 +25,7 @@ from rag.verify import check_claim, split_claims
 log = logging.getLogger(__name__)
 
 REFUSAL = "The documents do not say."
+WRITTEN = "written and checked"  # Answer.reason when the LLM's sentence passed the checks
 MAX_QUOTE_WORDS = 40
 MAX_TWO_QUOTES_WORDS = 50  # two sentences quoted together stay this short
 SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter sentence's words two files must share to be cited as one
@@ -209,7 +210,7 @@ class Assistant:
             renumber = {old: new for new, old in enumerate(used, start=1)}
             sentences = [claim.rstrip(".") + "".join(f" [{renumber[i]}]" for i in cites) + "." for claim, cites in kept]
             text = " ".join(sentences)
-            return text, self._citations([chosen[i] for i in used]), "written and checked"
+            return text, self._citations([chosen[i] for i in used]), WRITTEN
         # Nothing written survived the checks: the answer is the best evidence, quoted. A second
         # file that says the same is cited too.
         best = chosen[0]

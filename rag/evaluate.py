@@ -40,6 +40,7 @@ class Outcome:
     ms: float
     words: int
     answer: str
+    llm_wrote: bool = False  # the answer is the LLM's checked sentence, not a quote
 
 
 def load_qa(path: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -87,6 +88,7 @@ def summarize(outcomes: list[Outcome], peak_mb: float) -> dict[str, Any]:
         "p50_ms": round(statistics.median(ms), 1) if ms else None,
         "p95_ms": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 1) if ms else None,
         "median_answer_words": statistics.median([o.words for o in answered]) if answered else None,
+        "llm_written_answers": sum(o.llm_wrote for o in outcomes),
         "peak_rss_mb": round(peak_mb, 1),
     }
 
@@ -99,6 +101,7 @@ def _eval_index_dir(corpus: Path) -> Path:
 def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import replace
 
+    from rag.answer import WRITTEN
     from rag.cli import open_assistant
     from rag.embed import SentenceTransformerEmbedder
     from rag.indexer import build_index
@@ -114,11 +117,14 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     for item in items:
         turns = item.get("turns") or [item["question"]]
         t = time.perf_counter()
+        llm_wrote = False
         if args.baseline:
             answer, refused, cited, retrieved = _baseline(assistant, turns[-1])
+            llm_wrote = True
         else:
             a = assistant.ask(turns[-1], turns[:-1], item.get("id"))
             answer, refused = a.answer, a.refused
+            llm_wrote = a.reason == WRITTEN
             cited = [c.source for c in a.citations]
             retrieved = [r.source for r in a.retrieved]
         ms = (time.perf_counter() - t) * 1000
@@ -134,6 +140,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             ms,
             len(answer.split()),
             answer,
+            llm_wrote,
         )
         outcomes.append(o)
         if args.table:

@@ -93,3 +93,47 @@ def test_terminal_chat_follows_up(seed_settings: Any) -> None:
     assert "12 months" in result.stdout
     # A refusal says why and offers the closest passages.
     assert "(why: the documents never mention " in result.stdout and "Closest passages" in result.stdout
+
+
+def test_judge_needs_every_fact_group_and_a_clean_refusal() -> None:
+    from rag.evaluate import judge
+
+    item = {"answerable": True, "facts": [["Paris"], ["12 months", "a year"]], "sources": ["a.txt"]}
+    assert judge(item, "In Paris, for a year [1].", False, ["x/a.txt"], ["x/a.txt"])["grounded"]
+    assert not judge(item, "In Paris [1].", False, ["x/a.txt"], ["x/a.txt"])["correct"]
+    assert not judge(item, "In Paris for 12 months [1].", False, ["x/b.txt"], ["x/a.txt"])["grounded"]
+    unanswerable = {"answerable": False, "forbidden": ["helicopters will"]}
+    assert judge(unanswerable, "The documents do not say.", True, [], [])["correct"]
+    assert not judge(unanswerable, "Ten helicopters will go.", True, [], [])["correct"]
+
+
+@pytest.mark.slow
+def test_eval_reports_the_figures(tmp_path: Path, seed_settings: Any) -> None:
+    qa = tmp_path / "qa.jsonl"
+    items = [
+        {
+            "id": "a",
+            "question": HQ,
+            "answerable": True,
+            "facts": [["Paris"], ["London"]],
+            "sources": ["000_1a0718c33b4ffa2a.txt", "001_bb6512d91f2ca345.txt", "004_343fc0e0e2615a75.txt"],
+        },
+        {"id": "u", "question": "What is the capital of Australia?", "answerable": False, "forbidden": ["Canberra"]},
+        {
+            "id": "f",
+            "turns": ["Where is the HQ?", "And when does it move to London?"],
+            "answerable": True,
+            "facts": [["12 months"]],
+            "sources": ["000_1a0718c33b4ffa2a.txt", "004_343fc0e0e2615a75.txt"],
+        },
+    ]
+    qa.write_text("\n".join(json.dumps(x) for x in items) + "\n")
+    result = rag("eval", str(qa), "--index", str(seed_settings.index_dir), "--json")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["questions"] == 3 and figures["answerable"] == 2 and figures["unanswerable"] == 1
+    assert figures["answer_accuracy"] == 1.0 and figures["grounded_accuracy"] == 1.0
+    assert figures["refusal_accuracy"] == 1.0 and figures["recall_at_k"] == 1.0
+    assert figures["p50_ms"] > 0 and figures["median_answer_words"] > 0 and "llm_written_answers" in figures
+    table = rag("eval", str(qa), "--index", str(seed_settings.index_dir), "--table")
+    assert table.stdout.count("ok ") == 3, table.stdout
