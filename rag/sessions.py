@@ -91,6 +91,8 @@ class SessionStore:
             if answer.get("standalone_question", question) != question:
                 lines += [f"*Answering: {answer['standalone_question']}*", ""]
             lines += [answer.get("answer", ""), ""]
+            if answer.get("why"):
+                lines += [f"*Why: {answer['why']}*", ""]
             for c in answer.get("citations", []):
                 page = f", page {c['page']}" if c.get("page") else ""
                 lines.append(f"[{c['n']}] {c['source']}, characters {c['start']}–{c['end']}{page}:")

@@ -18,9 +18,11 @@ def test_refusal_and_rewrite_look_different() -> None:
         "answer": "The documents do not say.",
         "refused": True,
         "retrieved": [{"source": "seeds/000_x.txt"}],
+        "why": "the documents never mention <Odesa>",
     }
     html = answer_html(answer, 0)
     assert 'class="refusal"' in html and "000_x.txt" in html
+    assert "Why: the documents never mention &lt;Odesa&gt;" in html
     assert 'class="rewrite">Answering: When does the HQ move?' in html
 
 

@@ -18,17 +18,20 @@ def test_sessions_persist_list_delete_and_export(tmp_path: Path) -> None:
     second = store.create()
     store.add_turn(first, "Where is the HQ?", ANSWER)
     store.add_turn(first, "And when does it move?", {**ANSWER, "standalone_question": "When does the HQ move?"})
+    refusal = {"answer": "The documents do not say.", "refused": True, "citations": [], "why": "no passage answers it"}
+    store.add_turn(first, "Who pays for it?", refusal)
 
     reopened = SessionStore(db)  # a restart
     listed = {s.id: s for s in reopened.list()}
-    assert listed[first].title == "Where is the HQ?" and listed[first].turns == 2
-    assert [q for q, _ in reopened.turns(first)] == ["Where is the HQ?", "And when does it move?"]
+    assert listed[first].title == "Where is the HQ?" and listed[first].turns == 3
+    assert [q for q, _ in reopened.turns(first)] == ["Where is the HQ?", "And when does it move?", "Who pays for it?"]
 
     markdown = reopened.export_markdown(first)
     assert "## Where is the HQ?" in markdown
     assert "*Answering: When does the HQ move?*" in markdown
     assert "[1] seeds/000.txt, characters 5–40:" in markdown
     assert "> HQ in Paris, London after 12 months." in markdown
+    assert "The documents do not say.\n\n*Why: no passage answers it*" in markdown
 
     reopened.delete(first)
     assert [s.id for s in reopened.list()] == [second]

@@ -127,6 +127,7 @@ def test_follow_up_in_the_same_chat(page: Any) -> None:
     assert "Answering: Who co-leads the HQ?" in page.locator("#chat").inner_text()
     refusal = ask(page, "What is the capital of Australia?", 2)
     assert "do not say" in refusal.inner_text()
+    assert "Why: the documents never mention Australia" in refusal.inner_text()
     assert refusal.evaluate("el => el.classList.contains('refusal')")
     assert off_machine(page.requests) == []
 

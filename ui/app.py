@@ -98,7 +98,10 @@ def build_app(assistant: Assistant, settings: Settings, store: SessionStore) -> 
             else:
                 final = part
         assert final is not None
-        store.add_turn(sid, message, final.to_json())
+        record = final.to_json()
+        if final.refused and final.reason:
+            record["why"] = final.reason  # kept with the chat, shown in the refusal box
+        store.add_turn(sid, message, record)
         turns = store.turns(sid)
         yield _chat_messages(turns), sources_html(turns), sid, gr.update(choices=session_choices(), value=sid), ""
 

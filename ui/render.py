@@ -23,7 +23,8 @@ def answer_html(answer: dict[str, Any], turn: int) -> str:
     if answer.get("refused"):
         closest = ", ".join(sorted({Path(r["source"]).name for r in answer.get("retrieved", [])[:3]}))
         note = f"<br><small>Closest passages, which do not answer it: {html.escape(closest)}</small>" if closest else ""
-        parts.append(f'<div class="refusal">{text}{note}</div>')
+        why = f'<br><small class="why">Why: {html.escape(answer["why"])}</small>' if answer.get("why") else ""
+        parts.append(f'<div class="refusal">{text}{why}{note}</div>')
     else:
         linked = re.sub(r"\[(\d+)\]", lambda m: f'<a class="cite" href="#src-{turn}-{m[1]}">[{m[1]}]</a>', text)
         parts.append(f'<div class="answer">{linked}</div>')
