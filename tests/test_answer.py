@@ -96,24 +96,29 @@ def test_document_text_is_data_not_instructions(
     assert "Paris" in answer.answer and "London" in answer.answer
 
 
-def test_sources_that_disagree_are_both_cited(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def assistant_over(files: dict[str, str], tmp_path: Path, seed_settings: Any, embedder: Any) -> Any:
+    """An assistant (no LLM) over a small corpus of these files, indexed with the real embedder."""
     from rag.answer import Assistant
     from rag.indexer import build_index
     from rag.store import load_index
 
     corpus = tmp_path / "docs"
     corpus.mkdir()
-    (corpus / "agency_a.txt").write_text(
-        "Report from agency A\n\n"
-        "The new logistics hub in Gdansk will employ 400 civilian staff when it opens next spring.\n"
-    )
-    (corpus / "agency_b.txt").write_text(
-        "Report from agency B\n\n"
-        "Officials say the logistics hub in Gdansk will employ 250 civilian staff when it opens.\n"
-    )
+    for name, text in files.items():
+        (corpus / name).write_text(text)
     settings = replace(seed_settings, index_dir=tmp_path / "index")
     build_index([corpus], settings, embedder)
-    answer = Assistant(settings, load_index(settings.index_dir), embedder, None).ask(
+    return Assistant(settings, load_index(settings.index_dir), embedder, None)
+
+
+def test_sources_that_disagree_are_both_cited(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    files = {
+        "agency_a.txt": "Report from agency A\n\n"
+        "The new logistics hub in Gdansk will employ 400 civilian staff when it opens next spring.\n",
+        "agency_b.txt": "Report from agency B\n\n"
+        "Officials say the logistics hub in Gdansk will employ 250 civilian staff when it opens.\n",
+    }
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask(
         "How many civilian staff will the Gdansk logistics hub employ?"
     )
     assert "400" in answer.answer and "250" in answer.answer
@@ -129,13 +134,7 @@ def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> 
 
 
 def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    from rag.answer import Assistant
-    from rag.indexer import build_index
-    from rag.store import load_index
-
-    corpus = tmp_path / "docs"
-    corpus.mkdir()
-    (corpus / "river.txt").write_text(
+    notes = (
         "Notes on the delta\n\n"
         "The river splits into three branches near the border. "
         "The name Rijn, from here on, is used only for smaller streams farther to the north. "
@@ -143,9 +142,7 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n\n"
         "Isaac then offered his daughter in marriage to the Norman king.\n"
     )
-    settings = replace(seed_settings, index_dir=tmp_path / "index")
-    build_index([corpus], settings, embedder)
-    river = Assistant(settings, load_index(settings.index_dir), embedder, None)
+    river = assistant_over({"river.txt": notes}, tmp_path, seed_settings, embedder)
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
     assert near_miss.refused and "Rijn" not in near_miss.answer
     assert "opposite of 'larger'" in near_miss.reason
