@@ -117,10 +117,9 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     for item in items:
         turns = item.get("turns") or [item["question"]]
         t = time.perf_counter()
-        llm_wrote = False
         if args.baseline:
             answer, refused, cited, retrieved = _baseline(assistant, turns[-1])
-            llm_wrote = True
+            llm_wrote = True  # every baseline answer is the model's own text
         else:
             a = assistant.ask(turns[-1], turns[:-1], item.get("id"))
             answer, refused = a.answer, a.refused
