@@ -14,6 +14,17 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 TOPIC_NOTE = re.compile(r"\s*\(about [^)]*\)")
+# "Where did Trump meet Putin?": a question word and its auxiliary, then what is asked about.
+WH_AUX = re.compile(
+    r"^\s*(what|which|who|when|where|why|how)\s+(is|are|was|were|did|does|do|will|would|can|could|has|have|had"
+    r"|should)\b\s*(.*)$",
+    re.IGNORECASE,
+)
+# "When was that?", "And where?", "Why?": a question word and nothing of its own to ask about.
+BARE_WH = re.compile(r"^\s*(when|where|why|who|how)\b", re.IGNORECASE)
+# "What about London?": the previous question again, about something else.
+WHAT_ABOUT = re.compile(r"^\s*(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.IGNORECASE)
+PLACEHOLDERS = frozenset("it its they them this that these those there he she him her happen happened".split())
 AUX = frozenset(
     "is are was were will would does do did can could should has have had who what when where which how".split()
 )
@@ -59,15 +70,41 @@ def standalone(question: str, history: list[str]) -> str:
     question = question.strip()
     if not history or not is_follow_up(question):
         return question
-    about = topic(history[-1])
+    previous = history[-1]
+    about = topic(previous)
     body = LEAD.sub("", question).strip()
     body = body[:1].upper() + body[1:]
+    asked_again = _same_question(body, previous, about)
+    if asked_again:
+        return asked_again
     if about and about.lower() in body.lower():
         return body
     if about and PRONOUN.search(body):
         return PRONOUN.sub(about, body, count=1)
     end = "?" if body.endswith("?") else ""
     return f"{body.rstrip('?').rstrip()} (about {about}){end}" if about else body
+
+
+def _same_question(body: str, previous: str, about: str) -> str | None:
+    """The previous question asked again with a new question word ("When was that?") or about
+    something else ("What about London?"), or None when the follow-up is not of that shape.
+
+    >>> _same_question("When was that?", "Where did Trump meet Putin?", "Trump")
+    'When did Trump meet Putin?'
+    >>> _same_question("What about London?", "How many troops could Paris send?", "Paris")
+    'How many troops could London send?'
+    """
+    other = WHAT_ABOUT.match(body)
+    if other:
+        if about and re.search(rf"\b{re.escape(about)}\b", previous):
+            return re.sub(rf"\b{re.escape(about)}\b", other.group(1), previous, count=1)
+        return None
+    wh = BARE_WH.match(body)
+    own = [t for t in tokens(body) if t not in STOPWORDS and t not in AUX and t not in PLACEHOLDERS]
+    earlier = WH_AUX.match(previous)
+    if wh and not own and earlier:
+        return f"{wh.group(1).capitalize()} {earlier.group(2)} {earlier.group(3)}"
+    return None
 
 
 def without_topic(question: str) -> str:

@@ -72,6 +72,18 @@ def test_follow_ups() -> None:
     assert standalone("Where is the HQ?", []) == "Where is the HQ?"
 
 
+def test_a_bare_follow_up_asks_the_previous_question_again() -> None:
+    # A question word and nothing of its own: the previous question with the new question word.
+    assert standalone("When was that?", ["Where did Trump meet Putin?"]) == "When did Trump meet Putin?"
+    assert standalone("And why?", ["Where did Trump meet Putin?"]) == "Why did Trump meet Putin?"
+    # "What about X?": the previous question about X instead of its topic.
+    assert standalone("What about London?", ["How many troops could Paris send?"]) == (
+        "How many troops could London send?"
+    )
+    # A follow-up with terms of its own keeps them.
+    assert standalone("When was it announced?", ["What is the coalition?"]) != "When is the coalition?"
+
+
 def test_numbers_stay_whole() -> None:
     assert type_candidates("count", "He led an army of 30,000 men in 300 ships.", "men") == ["30,000 men"]
     assert "2.5" in analyze_question("What period was 2.5 million years ago?").names
