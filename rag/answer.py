@@ -19,7 +19,7 @@ from rag.prompt import answer_messages
 from rag.question import QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
-from rag.text import content_stems, stem, tokens
+from rag.text import content_stems, name_aliases, stem, tokens
 from rag.verify import check_claim, split_claims
 
 log = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ class Assistant:
         """Use this index (at start, and after files were added); the models stay loaded."""
         self.index = index
         self.retriever = Retriever(index)
-        self.stats = TermStats(self.retriever.passage_stems)
+        self.stats = TermStats(self.retriever.passage_stems, name_aliases(c.text for c in index.chunks))
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:
         """The standalone question, what it asks for, the passages found and the evidence chosen."""

@@ -82,8 +82,10 @@ class Evidence:
 class TermStats:
     """Document frequencies of stems over the index's passages, for IDF weights."""
 
-    def __init__(self, passage_stems: list[list[str]]) -> None:
-        """`passage_stems`: each passage's stems, as the keyword retriever already made them."""
+    def __init__(self, passage_stems: list[list[str]], aliases: dict[str, frozenset[str]] | None = None) -> None:
+        """`passage_stems`: each passage's stems, as the keyword retriever already made them;
+        `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`)."""
+        self.aliases = aliases or {}
         self.n = max(1, len(passage_stems))
         self.df: Counter[str] = Counter()
         for stems in passage_stems:
@@ -161,10 +163,13 @@ def _word(stem_: str, info: QuestionInfo) -> str:
     return stem_
 
 
-def _family(stems: set[str], info: QuestionInfo) -> set[str]:
-    """The stems, plus each question stem that one of them shares a word family with."""
+def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
+    """The stems, plus each question stem that one of them shares a word family with, or names
+    alone ("Sir Keir" stands for Starmer)."""
     wanted = set(info.terms) | set(info.names)
-    return stems | {q for q in wanted - stems if any(same_stem(q, s) for s in stems)}
+    return stems | {
+        q for q in wanted - stems if any(same_stem(q, s) for s in stems) or stats.aliases.get(q, frozenset()) & stems
+    }
 
 
 def score_sentence(
@@ -176,8 +181,8 @@ def score_sentence(
     meaning: dict[str, float] | None = None,
 ) -> Scored:
     """`meaning` gives credit by meaning to question words (by stem) that no document uses."""
-    here = _family(set(content_stems(sentence.text)), info)
-    near = _family(set(content_stems(context)), info)
+    here = _family(set(content_stems(sentence.text)), info, stats)
+    near = _family(set(content_stems(context)), info, stats)
     meaning = meaning or {}
     weight = {t: stats.idf(t) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
     total = sum(weight.values()) or 1.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,][0-9]+)*")
@@ -101,11 +102,57 @@ def same_stem(a: str, b: str) -> bool:
 
     >>> same_stem("marri", "marriag"), same_stem("part", "parti"), same_stem("nation", "nation")
     (True, False, True)
+    >>> same_stem("zelenskyy", "zelenski"), same_stem("austria", "australia")
+    (True, False)
     """
     if a == b:
         return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and long_.startswith(short)
+    if min(len(a), len(b)) < 5:
+        return False
+    return any(
+        long_.startswith(short)
+        for x, y in ((a, b), (_plain_spelling(a), _plain_spelling(b)))
+        for short, long_ in [sorted((x, y), key=len)]
+    )
+
+
+def _plain_spelling(s: str) -> str:
+    """A stem with doubled letters single and a last "y" as "i": transliterated names are spelled
+    several ways in one corpus ("Zelenskyy", "Zelensky").
+
+    >>> _plain_spelling("zelenskyy") == _plain_spelling("zelenski")
+    True
+    """
+    return re.sub(r"y$", "i", re.sub(r"(.)\1+", r"\1", s))
+
+
+# Two capitalized words in a row ("Keir Starmer"); the lookahead lets "Minister Keir Starmer" give
+# both pairs.
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)(?=\s+([A-Z][a-z’'-]+)\b)")
+# A title that goes with the given name alone: "Sir Keir", "Dame Judi".
+_TITLED = re.compile(r"\b(?:Sir|Dame|Lord|Lady)\s+([A-Z][a-z’'-]+)")
+
+
+def name_aliases(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For a surname, the given name that stands for it in the texts after a title ("Sir Keir"
+    for Keir Starmer): a given name written after Sir, Dame, Lord or Lady that, wherever a
+    capitalized word follows it, is followed by that one surname.
+
+    >>> name_aliases(["Keir Starmer spoke. Sir Keir hailed it.", "Sir Tony Radakin, Tony Blair"])
+    {'starmer': frozenset({'keir'})}
+    """
+    follows: dict[str, set[str]] = {}
+    titled: set[str] = set()
+    for text in texts:
+        titled.update(_TITLED.findall(text))
+        for m in _NAME_PAIR.finditer(text):
+            follows.setdefault(m.group(1), set()).add(m.group(2))
+    aliases: dict[str, set[str]] = {}
+    for first in titled:
+        lasts = follows.get(first, set())
+        if len(lasts) == 1 and stem(first) != stem(last := next(iter(lasts))):
+            aliases.setdefault(stem(last), set()).add(stem(first))
+    return {k: frozenset(v) for k, v in aliases.items()}
 
 
 def content_stems(text: str) -> list[str]:

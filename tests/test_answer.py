@@ -65,6 +65,30 @@ def test_unanswerable_questions_are_refused(assistant: Any, question: str, forbi
     assert answer.retrieved  # the closest passages are still offered
 
 
+@pytest.mark.parametrize(
+    "question,fact",
+    [
+        # "Sir Keir" is Keir Starmer: the corpus writes both.
+        ("Where did Starmer join the call from?", "Northwood"),
+        ("What did Keir Starmer hail?", "attendance"),
+        # "Zelenskyy" and "Zelensky" are one name spelled two ways.
+        ("When did Zelenskyy have a tumultuous visit to the White House?", "February"),
+    ],
+)
+def test_names_as_the_documents_write_them(assistant: Any, question: str, fact: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.reason
+    assert fact in answer.answer
+    check_citations(answer)
+
+
+def test_a_bare_follow_up_is_answered(assistant: Any) -> None:
+    answer = assistant.ask("When was that?", ["Where did Trump meet Putin?"])
+    assert answer.standalone_question == "When did Trump meet Putin?"
+    assert "15 August" in answer.answer
+    check_citations(answer)
+
+
 def test_follow_up_is_rewritten_and_answered(assistant: Any) -> None:
     answer = assistant.ask("And when does it move to London?", ["Where is the HQ?"])
     assert answer.standalone_question == "When does the HQ move to London?"
