@@ -7,7 +7,7 @@ import re
 import time
 from collections.abc import Generator as Gen
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from rag.config import Settings
@@ -215,6 +215,12 @@ class Assistant:
         # file that says the same is cited too.
         best = chosen[0]
         first = _trim(best.sentence.text, info, best.candidates).rstrip(".")
+        if best.sentence.continued:
+            # "Zelenskyy welcomed ..., saying:" says what it says in the next sentence: quote both.
+            whole = best.sentence.with_continuation()
+            rest = whole.text[len(best.sentence.text) :].strip()
+            first = f"{best.sentence.text.strip()} {_trim(rest, info, best.candidates).rstrip('.')}"
+            return f"{first} [1].", self._citations([replace(best, sentence=whole)]), "quoted"
         runner_up = chosen[1] if len(chosen) > 1 else None
         if runner_up:
             # Two sentences about equally good: the answer is often split between them (a name in

@@ -54,6 +54,16 @@ class Sentence:
     text: str
     page: int | None
     row: int  # row in the index's sentence vectors
+    # A sentence ending in a colon ("..., saying:") leads into the next: the end offset and text
+    # of the two as one span.
+    continued: tuple[int, str] | None = None
+
+    def with_continuation(self) -> Sentence:
+        """The sentence and the one it leads into, as one span (itself when it leads into none)."""
+        if self.continued is None:
+            return self
+        end, text = self.continued
+        return replace(self, end=end, text=text, continued=None)
 
 
 @dataclass(frozen=True)
@@ -124,7 +134,11 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
                 continue
             seen.add(key)
             context = " ".join(texts[max(0, i - CONTEXT_SENTENCES) : i])
-            out.append((Sentence(chunk.source, span.start, span.end, texts[i], chunk.page, row), context))
+            continued = None
+            if texts[i].rstrip().endswith(":") and i + 1 < len(chunk.sentences):
+                end = chunk.sentences[i + 1].end
+                continued = (end, chunk.text[span.start - chunk.start : end - chunk.start])
+            out.append((Sentence(chunk.source, span.start, span.end, texts[i], chunk.page, row, continued), context))
     return out
 
 

@@ -23,7 +23,7 @@ ABBREVIATION_NAMES = frozenset({"US", "USA", "UK", "EU", "UN", "HQ"})
 # Words a question uses to frame what it asks; they say nothing about the topic.
 FRAME_WORDS = frozenset(
     "name names called call type kind year years date time happen happened mean means main role part take "
-    "took give gave get got make made according document documents report reports article articles".split()
+    "took give gave get got make made according document documents report reports article articles else".split()
 )
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

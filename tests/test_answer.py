@@ -82,6 +82,20 @@ def test_names_as_the_documents_write_them(assistant: Any, question: str, fact: 
     check_citations(answer)
 
 
+def test_a_sentence_ending_in_a_colon_is_quoted_with_what_it_leads_into(assistant: Any) -> None:
+    # "Zelenskyy welcomed ..., saying:" -- what he said is the next sentence.
+    answer = assistant.ask("What did Zelenskyy call the presence of the US officials?")
+    assert "positive signal" in answer.answer
+    check_citations(answer)
+    assert "saying:" in answer.citations[0].quote and "positive signal" in answer.citations[0].quote
+
+
+def test_who_else_asks_about_the_previous_question(assistant: Any) -> None:
+    answer = assistant.ask("Who else was invited?", ["When did Trump meet Zelenskyy?"])
+    assert "European leaders" in answer.answer
+    check_citations(answer)
+
+
 def test_a_bare_follow_up_is_answered(assistant: Any) -> None:
     answer = assistant.ask("When was that?", ["Where did Trump meet Putin?"])
     assert answer.standalone_question == "When did Trump meet Putin?"
