@@ -116,6 +116,7 @@ def same_stem(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _plain_spelling(s: str) -> str:
     """A stem with doubled letters single and a last "y" as "i": transliterated names are spelled
     several ways in one corpus ("Zelenskyy", "Zelensky").
