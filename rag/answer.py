@@ -143,8 +143,11 @@ class Assistant:
         search_text = rewritten if rewritten == question else f"{rewritten} {standalone_history[-1]}"
         qvec = self.embedder.embed_query(search_text)
         hits = self.retriever.retrieve(search_text, qvec, self.settings.top_k, self.settings.candidates)
-        # The topic a follow-up borrowed helps find passages but is not what must be answered.
+        # The topic a follow-up borrowed helps find passages but is not what must be answered,
+        # unless the follow-up has no terms of its own ("Who else was there?").
         info = analyze_question(without_topic(rewritten))
+        if not info.terms and without_topic(rewritten) != rewritten:
+            info = analyze_question(rewritten.replace("(about ", "").replace(")", ""))
         evidence = select_evidence(
             info, qvec, self.index, hits, self.stats, self.settings.answer_threshold, self.meaning
         )

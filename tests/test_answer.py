@@ -96,6 +96,13 @@ def test_who_else_asks_about_the_previous_question(assistant: Any) -> None:
     check_citations(answer)
 
 
+def test_a_follow_up_with_no_terms_of_its_own_is_about_the_topic(assistant: Any) -> None:
+    answer = assistant.ask("Who else was there?", ["Who is Jonathan Powell?"])
+    assert not answer.refused, answer.reason
+    assert "Healey" in answer.answer or "Radakin" in answer.answer
+    check_citations(answer)
+
+
 def test_a_bare_follow_up_is_answered(assistant: Any) -> None:
     answer = assistant.ask("When was that?", ["Where did Trump meet Putin?"])
     assert answer.standalone_question == "When did Trump meet Putin?"
