@@ -107,6 +107,15 @@ def _same_question(body: str, previous: str, about: str) -> str | None:
     return None
 
 
+def topic_inline(question: str) -> str:
+    """The standalone question with the topic it borrowed as part of it.
+
+    >>> topic_inline("Who else was there (about Jonathan Powell)?")
+    'Who else was there about Jonathan Powell?'
+    """
+    return TOPIC_NOTE.sub(lambda m: " " + m.group()[m.group().index("(") + 1 : -1], question)
+
+
 def without_topic(question: str) -> str:
     """The standalone question less the topic `standalone` borrowed in brackets: what must be answered.
 
