@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from rag.config import Settings
-from rag.conversation import standalone, without_topic
+from rag.conversation import standalone, topic_inline, without_topic
 from rag.embed import Embedder
 from rag.evidence import AGREE_MARGIN, Evidence, Scored, TermStats, WordMeaning, select_evidence
 from rag.generate import Generator
@@ -103,9 +103,10 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
     return best if sum(best_gain) > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
 
 
-def _same_statement(a: Scored, b: Scored) -> bool:
-    """Two sentences that state the same: the same answer of the asked type, or mostly the same words."""
-    if a.candidates and b.candidates:
+def _same_statement(a: Scored, b: Scored, kind: str) -> bool:
+    """Two sentences that state the same: the same value of the asked type (a count, an amount, a
+    date), or mostly the same words. Names do not count: most sentences share some capitalized word."""
+    if kind in ("count", "amount", "quantity", "date") and a.candidates and b.candidates:
         return {c.lower() for c in a.candidates} & {c.lower() for c in b.candidates} != set()
     sa, sb = set(content_stems(a.sentence.text)), set(content_stems(b.sentence.text))
     return len(sa & sb) >= SAME_STATEMENT_OVERLAP * min(len(sa), len(sb))
@@ -147,7 +148,7 @@ class Assistant:
         # unless the follow-up has no terms of its own ("Who else was there?").
         info = analyze_question(without_topic(rewritten))
         if not info.terms and without_topic(rewritten) != rewritten:
-            info = analyze_question(rewritten.replace("(about ", "").replace(")", ""))
+            info = analyze_question(topic_inline(rewritten))
         evidence = select_evidence(
             info, qvec, self.index, hits, self.stats, self.settings.answer_threshold, self.meaning
         )
@@ -234,7 +235,7 @@ class Assistant:
                 return f"{first} [1]. {second} [2].", self._citations([best, runner_up]), "quoted"
         # A second file is cited only where it says the same thing as the quote.
         quoted = [best] + [
-            s for s in chosen[1:2] if s.sentence.source != best.sentence.source and _same_statement(best, s)
+            s for s in chosen[1:2] if s.sentence.source != best.sentence.source and _same_statement(best, s, info.kind)
         ]
         marks = "".join(f"[{n}]" for n in range(1, len(quoted) + 1))
         return f"{first} {marks}.", self._citations(quoted), "quoted"

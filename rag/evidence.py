@@ -211,6 +211,7 @@ def score_sentence(
     coverage = got / total
     missing = tuple(n for n in info.names if n not in here and n not in near)
     question_stems = set(info.terms) | set(info.names)
+    question_stems |= {a for n in info.names for a in stats.aliases.get(n, frozenset())}  # "Keir" is no answer
     candidates = tuple(
         c
         for c in type_candidates(info.kind, sentence.text, info.counted)

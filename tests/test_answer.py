@@ -37,6 +37,11 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
         # "US" in the question is the "US" of the passage (and not the pronoun "us").
         ("Which US envoys took part in the summit?", ["Witkoff", "Kushner"]),
         ("How much of Ukrainian territory does Russia occupy?", ["a fifth"]),
+        # "Sir Keir" is Keir Starmer: the corpus writes both.
+        ("Where did Starmer join the call from?", ["Northwood"]),
+        ("What did Keir Starmer hail?", ["attendance"]),
+        # "Zelenskyy" and "Zelensky" are one name spelled two ways.
+        ("When did Zelenskyy have a tumultuous visit to the White House?", ["February"]),
     ],
 )
 def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str]) -> None:
@@ -63,23 +68,6 @@ def test_unanswerable_questions_are_refused(assistant: Any, question: str, forbi
     assert not answer.citations
     assert forbidden not in answer.answer
     assert answer.retrieved  # the closest passages are still offered
-
-
-@pytest.mark.parametrize(
-    "question,fact",
-    [
-        # "Sir Keir" is Keir Starmer: the corpus writes both.
-        ("Where did Starmer join the call from?", "Northwood"),
-        ("What did Keir Starmer hail?", "attendance"),
-        # "Zelenskyy" and "Zelensky" are one name spelled two ways.
-        ("When did Zelenskyy have a tumultuous visit to the White House?", "February"),
-    ],
-)
-def test_names_as_the_documents_write_them(assistant: Any, question: str, fact: str) -> None:
-    answer = assistant.ask(question)
-    assert not answer.refused, answer.reason
-    assert fact in answer.answer
-    check_citations(answer)
 
 
 def test_a_sentence_ending_in_a_colon_is_quoted_with_what_it_leads_into(assistant: Any) -> None:
