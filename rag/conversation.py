@@ -36,8 +36,7 @@ def topic(question: str) -> str:
     >>> topic("Who is Lindsey Graham?"), topic("Where is the HQ and when does it rotate?")
     ('Lindsey Graham', 'the HQ')
     """
-    runs = re.findall(r"(?:\b(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)", question)
-    runs = [r for r in runs if r.split()[0].lower() not in AUX]
+    runs = _name_runs(question)
     if runs:
         return max(runs, key=lambda r: len(r.split()) - (r.startswith("the ")))
     words = re.findall(r"[\w’'-]+", question)
@@ -52,6 +51,12 @@ def topic(question: str) -> str:
                 return " ".join(phrase[:3])
     content = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in AUX]
     return " ".join(content[:3])
+
+
+def _name_runs(question: str) -> list[str]:
+    """Runs of capitalized words, less the question word that starts the question."""
+    runs = re.findall(r"(?:\b(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)", question)
+    return [r for r in runs if r.split()[0].lower() not in AUX]
 
 
 def is_follow_up(question: str) -> bool:
@@ -96,7 +101,9 @@ def _same_question(body: str, previous: str, about: str) -> str | None:
     """
     other = WHAT_ABOUT.match(body)
     if other:
-        if about and re.search(rf"\b{re.escape(about)}\b", previous):
+        # Only when the previous question names one thing: in "When did Trump meet Putin?", which
+        # of the two "What about Zelenskyy?" replaces is anyone's guess.
+        if about and len(_name_runs(previous)) == 1 and re.search(rf"\b{re.escape(about)}\b", previous):
             return re.sub(rf"\b{re.escape(about)}\b", other.group(1), previous, count=1)
         return None
     wh = BARE_WH.match(body)

@@ -80,6 +80,8 @@ def test_a_bare_follow_up_asks_the_previous_question_again() -> None:
     assert standalone("What about London?", ["How many troops could Paris send?"]) == (
         "How many troops could London send?"
     )
+    # With two names in the previous question, which one "What about X?" replaces is not guessed.
+    assert standalone("What about Zelenskyy?", ["When did Trump meet Putin?"]) != "When did Zelenskyy meet Putin?"
     # A follow-up with terms of its own keeps them.
     assert standalone("When was it announced?", ["What is the coalition?"]) != "When is the coalition?"
 
