@@ -24,6 +24,11 @@ WH_AUX = re.compile(
 BARE_WH = re.compile(r"^\s*(when|where|why|who|how)\b", re.IGNORECASE)
 # "What about London?": the previous question again, about something else.
 WHAT_ABOUT = re.compile(r"^\s*(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.IGNORECASE)
+# "And Lindsey Graham?": a name alone, asked, the same ("Thanks" is no question).
+NAME_ALONE = re.compile(
+    r"^\s*(?!(?:What|Which|Who|Whom|Whose|When|Where|Why|How)\b)"
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)\s*\?\s*$"
+)
 PLACEHOLDERS = frozenset("it its they them this that these those there he she him her happen happened".split())
 AUX = frozenset(
     "is are was were will would does do did can could should has have had who what when where which how".split()
@@ -98,8 +103,10 @@ def _same_question(body: str, previous: str, about: str) -> str | None:
     'When did Trump meet Putin?'
     >>> _same_question("What about London?", "How many troops could Paris send?", "Paris")
     'How many troops could London send?'
+    >>> _same_question("Lindsey Graham?", "Who is Keith Kellogg?", "Keith Kellogg")
+    'Who is Lindsey Graham?'
     """
-    other = WHAT_ABOUT.match(body)
+    other = WHAT_ABOUT.match(body) or NAME_ALONE.match(body)
     if other:
         # Only when the previous question names one thing: in "When did Trump meet Putin?", which
         # of the two "What about Zelenskyy?" replaces is anyone's guess.

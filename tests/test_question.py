@@ -80,6 +80,9 @@ def test_a_bare_follow_up_asks_the_previous_question_again() -> None:
     assert standalone("What about London?", ["How many troops could Paris send?"]) == (
         "How many troops could London send?"
     )
+    # A name alone is "What about" that name; "Thanks" asks nothing.
+    assert standalone("And Lindsey Graham?", ["Who is Keith Kellogg?"]) == "Who is Lindsey Graham?"
+    assert standalone("Thanks", ["Who is Keith Kellogg?"]) != "Who is Thanks?"
     # With two names in the previous question, which one "What about X?" replaces is not guessed.
     assert standalone("What about Zelenskyy?", ["When did Trump meet Putin?"]) != "When did Zelenskyy meet Putin?"
     # A follow-up with terms of its own keeps them.
