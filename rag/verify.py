@@ -54,9 +54,19 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
     return Check(True, cites)
 
 
+# "The answer is: 12 months": the model's preamble, which says nothing.
+PREAMBLE = re.compile(r"^\s*(?:the\s+)?answer(?:\s+is)?\s*:\s*", re.IGNORECASE)
+
+
 def split_claims(text: str) -> list[str]:
-    """Sentences of a written answer, with [n] markers removed (citations are reassigned)."""
+    """Sentences of a written answer, with [n] markers and a preamble removed (citations are reassigned).
+
+    >>> split_claims('The answer is: "12 months" [1].')
+    ['12 months.']
+    """
     text = re.sub(r"\s*\[\d+\]", "", text).strip()
+    text = PREAMBLE.sub("", text)
+    text = re.sub(r'^"([^"]+)"', r"\1", text)  # a quoted bare answer
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])", text)
     out: list[str] = []
     for p in parts:
