@@ -168,6 +168,57 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
+# A country and the adjective news text uses for it interchangeably ("American security guarantee"
+# for "the US", "French troops" for France). General English, not tuned to any document.
+_DEMONYMS = """
+united states us usa america = american americans
+united kingdom uk britain = british
+england = english
+france = french
+germany = german germans
+italy = italian italians
+spain = spanish
+poland = polish
+russia = russian russians
+ukraine = ukrainian ukrainians
+china = chinese
+japan = japanese
+india = indian
+canada = canadian
+australia = australian
+turkey = turkish
+netherlands holland = dutch
+switzerland = swiss
+austria = austrian
+belgium = belgian
+sweden = swedish
+norway = norwegian
+denmark = danish
+finland = finnish
+greece = greek
+romania = romanian
+bulgaria = bulgarian
+hungary = hungarian
+israel = israeli
+iran = iranian
+syria = syrian
+egypt = egyptian
+mexico = mexican
+brazil = brazilian
+europe = european europeans
+scotland = scottish
+ireland = irish
+wales = welsh
+"""
+DEMONYMS: dict[str, frozenset[str]] = {}  # stem -> the stems it stands for: "french" -> {"franc"}
+for _line in _DEMONYMS.strip().splitlines():
+    _country, _adjectives = ({stem(w) for w in side.split()} for side in _line.split("="))
+    for _w in _adjectives:
+        DEMONYMS[_w] = DEMONYMS.get(_w, frozenset()) | _country
+    for _w in _country - {stem("united"), stem("states"), stem("kingdom")}:
+        DEMONYMS[_w] = DEMONYMS.get(_w, frozenset()) | _adjectives
+
+
 # Opposite words: each word on the left of "=" is the opposite of each on the right. A question
 # that says one where the passage says the other ("larger streams" / "smaller streams",
 # "northward" / "southward") asks something the passage does not say. General English, not tuned

@@ -40,6 +40,8 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
         # "Sir Keir" is Keir Starmer: the corpus writes both.
         ("Where did Starmer join the call from?", ["Northwood"]),
         ("What did Keir Starmer hail?", ["attendance"]),
+        # "an American security guarantee" speaks of the United States.
+        ("Why does the coalition depend on the United States?", ["security guarantee"]),
         # "Zelenskyy" and "Zelensky" are one name spelled two ways.
         ("When did Zelenskyy have a tumultuous visit to the White House?", ["February"]),
     ],
