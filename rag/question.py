@@ -125,9 +125,10 @@ def analyze_question(text: str) -> QuestionInfo:
     ('count', 'helicopt', ('germani', 'ukrain'))
     """
     # "take place" frames the question as "happen" does; "place" is not a term of it. In "which
-    # two countries" the number says how many answers there are, not what they are about.
+    # two countries" or "the two stages" the number says how many answers there are, not what they
+    # are about.
     framed = re.sub(r"\b(?:take|takes|took|taken|taking) place\b", "happen", expand_abbreviations(text), flags=re.I)
-    framed = re.sub(r"\b(which|what)\s+(?:two|three|four|five|six|several)\b", r"\1", framed, flags=re.I)
+    framed = re.sub(r"\b(which|what|the)\s+(?:two|three|four|five|six|several)\b", r"\1", framed, flags=re.I)
     framed = re.sub(r"\b(?:no|any) longer\b", "", framed, flags=re.I)  # time, not length
     words = tokens(framed)
     expanded: list[str] = []
