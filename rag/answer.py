@@ -146,8 +146,9 @@ class Assistant:
         hits = self.retriever.retrieve(search_text, qvec, self.settings.top_k, self.settings.candidates)
         # The topic a follow-up borrowed helps find passages but is not what must be answered,
         # unless the follow-up has no terms of its own ("Who else was there?").
-        info = analyze_question(without_topic(rewritten))
-        if not info.terms and without_topic(rewritten) != rewritten:
+        bare = without_topic(rewritten)
+        info = analyze_question(bare)
+        if not info.terms and bare != rewritten:
             info = analyze_question(topic_inline(rewritten))
         evidence = select_evidence(
             info, qvec, self.index, hits, self.stats, self.settings.answer_threshold, self.meaning
