@@ -61,6 +61,9 @@ def split_sentences(text: str, span: Span) -> list[Span]:
     >>> t = "Paris is first. London follows after 12 months.\\nA new line."
     >>> [t[s.start:s.end] for s in split_sentences(t, Span(0, len(t)))]
     ['Paris is first.', 'London follows after 12 months.', 'A new line.']
+    >>> t = "It was the coldest phase, ca. 22,000 years ago. Then it warmed."
+    >>> [t[s.start:s.end] for s in split_sentences(t, Span(0, len(t)))]
+    ['It was the coldest phase, ca. 22,000 years ago.', 'Then it warmed.']
     """
     out: list[Span] = []
     for unit in _units(text, span):
@@ -73,9 +76,21 @@ def split_sentences(text: str, span: Span) -> list[Span]:
             if at < 0:  # the segmenter altered the text; fall back to the whole unit
                 out.append(Span(unit.start, unit.end))
                 break
-            out.append(Span(at, at + len(piece)))
+            if out and out[-1].start >= unit.start and _continues(text[out[-1].start : out[-1].end], piece):
+                out[-1] = Span(out[-1].start, at + len(piece))
+            else:
+                out.append(Span(at, at + len(piece)))
             pos = at + len(piece)
     return out
+
+
+def _continues(before: str, piece: str) -> bool:
+    """Whether the segmenter cut a sentence after an abbreviation ("during the maximum, ca." |
+    "22,000 yr BP"): the piece starts in lower case, or with a number after a short lower-case
+    abbreviation."""
+    if piece[:1].islower():
+        return True
+    return piece[:1].isdigit() and re.search(r"(?:^|\s)[a-z]{1,3}\.$", before) is not None
 
 
 def _split_at_pages(spans: list[Span], doc: Document) -> list[Span]:
