@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, stem, tokens
+from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, only_verb, stem, tokens
 
 # General abbreviations a user types for words that articles spell out.
 ABBREVIATIONS = {
@@ -24,6 +24,13 @@ ABBREVIATION_NAMES = frozenset({"US", "USA", "UK", "EU", "UN", "HQ"})
 FRAME_WORDS = frozenset(
     "name names called call type kind year years date time happen happened mean means main role part take "
     "took give gave get got make made according document documents report reports article articles else".split()
+)
+# General verbs that say little of what happened ("What would the plan involve?", "the summit
+# that started it"): documents say the same with other words, so their absence proves nothing.
+LIGHT_VERBS = frozenset(
+    stem(w)
+    for w in "be have do make take give get go come become begin start use include involve contain consist "
+    "happen cause say tell call know see put keep let seem show find".split()
 )
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -60,6 +67,10 @@ QUANTITY_WORDS = (
     "elevation|altitude|diameter|duration"
 )
 MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
+SPENDING_WORDS = (
+    "money|cash|aid|dollars?|euros?|pounds|pay|paid|spend|spent|fund|funded|raise|raised|pledge|pledged|"
+    "earn|earned|sell|sold|buy|bought|owe|owed|lend|lent|borrow|borrowed|invest|invested|charge|charged|budget|cost"
+)
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 # A question that ends on a preposition asks what fills the gap after it ("... swear fealty to?").
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
@@ -82,18 +93,30 @@ class QuestionInfo:
     slot: tuple[str, str] | None = None  # "Who did Charles swear fealty to?": ("fealty", "to"), the gap asked about
     # "Who offered Isaac a truce?": (stem of the verb, stem of the name it is done to)
     done_to: tuple[str, str] | None = None
+    # Stems of the words that can only be verbs ("besiege", "founded"): what the question says
+    # happened, which the answering sentence says too, in some form.
+    verbs: tuple[str, ...] = ()
 
 
 KIND_PATTERNS = (
     ("count", r"\bhow many\b"),
-    ("amount", r"\bhow much\b|\bwhat (?:percentage|proportion|share|amount|sum|price|cost)\b"),
+    # "How much did it cost?", "how much of the flow": money or a share. "How much water does it
+    # discharge?" asks for a measure: a quantity, below.
+    (
+        "amount",
+        r"\bhow much (?:of\b|(?:\w+ ){0,6}(?:" + MONEY_WORDS + "|" + SPENDING_WORDS + r")\b)"
+        r"|\bwhat (?:percentage|proportion|share|amount|sum|price|cost)\b",
+    ),
     ("amount", r"\bwhat (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ )?(?:" + MONEY_WORDS + r")\b"),
     (
         "quantity",
-        r"\bhow (?:long|far|high|tall|wide|deep|big|large|old|heavy|fast|often)\b"
+        r"\bhow (?:long|far|high|tall|wide|deep|big|large|old|heavy|fast|often|much)\b"
         r"|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:\w+ )?(?:" + QUANTITY_WORDS + r")\b",
     ),
-    ("date", r"\bwhen\b|\bwhat (?:year|date|month|day|century|decade|time)\b|\bin which (?:year|month|century)\b"),
+    (
+        "date",
+        r"\bwhen\b|\b(?:what|which) (?:years?|dates?|months?|days?|century|centuries|decades?|time)\b",
+    ),
     ("person", r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b"),
     (
         "place",
@@ -107,6 +130,11 @@ def _kind(original: str) -> str:
     """The kind of answer asked for; the question word that comes first decides ("Who was the
     leader when ...?" asks for a person, not a date)."""
     q = original.lower()
+    # "When the Rhine leaves the lake, which way does it flow?": a "when" that opens a clause,
+    # not a question, leaves the kind to the question word after it.
+    clause = re.match(r"\W*when (?!(?:" + "|".join(AUXILIARIES) + r")\b)(?=.*\b(?:what|which|where|who|how)\b)", q)
+    if clause:
+        q = q[clause.end() :]
     found = [(m.start(), n) for n, (kind, pattern) in enumerate(KIND_PATTERNS) if (m := re.search(pattern, q))]
     if not found:
         return "other"
@@ -145,7 +173,8 @@ def analyze_question(text: str) -> QuestionInfo:
             term_words.append(w)
     names: list[str] = []
     first = True
-    for m in re.finditer(r"\d[\d,.]*\d|[A-Za-z0-9][\w’'-]*", text):  # "2.5 million": one number
+    # "2.5 million": one number; "10th" and "1980s" are one word, as the passages' tokens are.
+    for m in re.finditer(r"\d[\d,.]*\d[a-z]*|[A-Za-z0-9][\w’'-]*", text):
         w = m.group()
         is_name = (w[0].isupper() and not first) or w[0].isdigit()
         first = False
@@ -177,7 +206,11 @@ def analyze_question(text: str) -> QuestionInfo:
     slot = (gap.group(1).lower(), gap.group(2).lower()) if gap and gap.group(1).lower() not in STOPWORDS else None
     done = DONE_TO.match(text)
     done_to = (stem(done.group(1)), stem(done.group(2))) if done and done.group(1).lower() not in AUXILIARIES else None
-    return QuestionInfo(text, _kind(text), tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to)
+    verbs = tuple(
+        t for t, w in zip(terms, term_words, strict=True) if t not in names and t not in LIGHT_VERBS and only_verb(w)
+    )
+    kind = _kind(text)
+    return QuestionInfo(text, kind, tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to, verbs)
 
 
 def does_it_itself(done_to: tuple[str, str], sentence: str) -> bool:

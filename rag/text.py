@@ -79,6 +79,17 @@ def _verb_base(word: str) -> str:
     return word
 
 
+def only_verb(word: str) -> bool:
+    """Whether the word can only be a verb form ("besieged", "founded"; not "rule" or "flow").
+
+    >>> only_verb("besieged"), only_verb("flow"), only_verb("discharge")
+    (True, False, False)
+    """
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word.lower())) == {"VERB"}
+
+
 def fold(word: str) -> str:
     """Lower case without accents, so that "Hervé" and "Herve" are one word."""
     word = word.lower()

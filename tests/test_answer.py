@@ -193,6 +193,13 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     assert not river.ask("Who did Isaac offer his daughter to?").refused
 
 
+def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> None:
+    assert "March" in assistant.ask("When was the coalition of the willing officially announced?").answer
+    # The same names and terms, but no passage says the coalition was abandoned.
+    near_miss = assistant.ask("When was the coalition of the willing officially abandoned?")
+    assert near_miss.refused and near_miss.reason == "no passage about it says 'abandoned'"
+
+
 def test_a_refusal_says_why_in_the_users_words(assistant: Any) -> None:
     assert assistant.ask("How many staff will work at the headquarters?").reason == (
         "no passage about it gives a count of staff"

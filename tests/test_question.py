@@ -24,10 +24,25 @@ from rag.question import analyze_question, type_candidates
         # The question word that comes first decides.
         ("Who was the leader when the Franks entered the valley?", "person"),
         ("When did the army that Robert led land?", "date"),
+        # A "when" that opens a clause leaves the kind to the question word after it.
+        ("When the river leaves the lake, which way does it flow?", "other"),
+        ("When did the war end and who won it?", "date"),
+        # "How much" of a measure asks for a quantity; of money or a share, for an amount.
+        ("How much water does the river discharge at the border?", "quantity"),
+        ("How much did Germany pledge?", "amount"),
+        ("Between which years did the sea cover the plain?", "date"),
     ],
 )
 def test_answer_kinds(question: str, kind: str) -> None:
     assert analyze_question(question).kind == kind
+
+
+def test_ordinals_and_decades_are_one_name_and_verbs_are_kept() -> None:
+    info = analyze_question("What did the Normans besiege in the 11th century?")
+    assert "11th" in info.names and info.verbs == ("besieg",)
+    assert analyze_question("What did industry do to the river until the 1980s?").names == ("1980s",)
+    # General verbs ("involve", "start") say too little to be required.
+    assert analyze_question("What would the second stage of the plan involve?").verbs == ()
 
 
 def test_terms_expand_abbreviations_and_keep_names() -> None:
