@@ -126,7 +126,8 @@ class TermStats:
         # A short word needs a closer match ("sank" -> "sankt" but not "rind" -> "rhine").
         cutoff = 0.8 if len(term) >= 5 else 0.85
         close = difflib.get_close_matches(term, self.df.keys(), n=1, cutoff=cutoff)
-        return close[0] if close else term
+        # "insignificant" is no misspelling of "significant": it says the opposite.
+        return close[0] if close and not contrasted({term}, {close[0]}) else term
 
 
 def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, str]]:

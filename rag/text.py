@@ -294,5 +294,22 @@ def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
 
     >>> contrasted({"larger", "stream"}, {"smaller", "stream", "north"})
     ['larger']
+    >>> contrasted({stem("insignificant"), "flow"}, {stem("significant"), "flow"})
+    ['insignific']
     """
-    return sorted(w for w in question_stems - sentence_stems if OPPOSITES.get(w, frozenset()) & sentence_stems)
+    return sorted(
+        w
+        for w in question_stems - sentence_stems
+        if OPPOSITES.get(w, frozenset()) & sentence_stems or _negated(w, sentence_stems)
+    )
+
+
+def _negated(word: str, stems: set[str]) -> bool:
+    """Whether one of `stems` is the word with a negating prefix, or the word without it
+    ("insignificant"/"significant", "unknown"/"known"). Long stems only: "inform" is no "form"."""
+    for prefix, shortest in (("un", 5), ("non", 5), ("in", 6)):
+        if word.startswith(prefix) and len(word) - len(prefix) >= shortest and word[len(prefix) :] in stems:
+            return True
+        if any(s.startswith(prefix) and s[len(prefix) :] == word and len(word) >= shortest for s in stems):
+            return True
+    return False

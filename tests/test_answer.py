@@ -173,7 +173,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "Notes on the delta\n\n"
         "The river splits into three branches near the border. "
         "The name Rijn, from here on, is used only for smaller streams farther to the north. "
-        "The largest branch carries two thirds of the water west to the sea.\n\n"
+        "The largest branch carries two thirds of the water west to the sea. "
+        "Three more flows carry significant amounts of water to the south.\n\n"
         "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n\n"
         "Isaac then offered his daughter in marriage to the Norman king.\n"
     )
@@ -181,6 +182,9 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
     assert near_miss.refused and "Rijn" not in near_miss.answer
     assert "opposite of 'larger'" in near_miss.reason
+    # "insignificant" is the opposite of "significant", not a misspelling of it.
+    negated = river.ask("How many flows carry insignificant amounts of water?")
+    assert negated.refused and "opposite of 'insignificant'" in negated.reason
     asked_right = river.ask("What name is used only for smaller streams farther to the north?")
     assert not asked_right.refused and "Rijn" in asked_right.answer
     # The gap the question asks about holds the question's own name: the roles are swapped.
