@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.embed import Embedder
-from rag.question import QuestionInfo, does_it_itself, slot_filler, type_candidates
+from rag.question import QuestionInfo, does_it_itself, reversed_direction, slot_filler, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
 from rag.text import DEMONYMS, STOPWORDS, content_stems, contrasted, same_stem, stem, tokens
@@ -234,6 +234,9 @@ def score_sentence(
     filler = slot_filler(info.slot, sentence.text) if info.slot else None
     if filler and {stem(t) for t in tokens(filler)} & set(info.names):
         mismatch.append(f"{' '.join(info.slot or ())} {filler}, the question's own name")
+    reverse = reversed_direction(info.directed, sentence.text) if info.directed else None
+    if reverse:
+        mismatch.append(f"{reverse!r}, the other way")
     if info.done_to and does_it_itself(info.done_to, sentence.text):
         mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
     if mismatch:

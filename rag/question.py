@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, only_verb, stem, tokens
 
@@ -76,6 +77,13 @@ CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
 # "Who offered Isaac ...?": the one asked for does the verb; the name has it done to it.
 DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
+# Direction words and the ones that say the opposite way ("flows into" / "flows out of").
+REVERSED = {
+    "from": frozenset({"to", "into", "toward", "towards"}),
+    "to": frozenset({"from"}),
+    "into": frozenset({"from", "out"}),
+    "out": frozenset({"into"}),
+}
 AUXILIARIES = frozenset("is was are were did does do has had have will would could can should may might must".split())
 PASSIVE = frozenset("is was were are be been being".split())
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
@@ -96,6 +104,9 @@ class QuestionInfo:
     # Stems of the words that can only be verbs ("besiege", "founded"): what the question says
     # happened, which the answering sentence says too, in some form.
     verbs: tuple[str, ...] = ()
+    # "fled from": a verb and the direction word right after it, which a sentence saying "fled to"
+    # reverses.
+    directed: tuple[tuple[str, str], ...] = ()
 
 
 KIND_PATTERNS = (
@@ -209,8 +220,28 @@ def analyze_question(text: str) -> QuestionInfo:
     verbs = tuple(
         t for t, w in zip(terms, term_words, strict=True) if t not in names and t not in LIGHT_VERBS and only_verb(w)
     )
+    low = re.findall(r"[a-z]+", text.lower())
+    directed = tuple((stem(a), b) for a, b in pairwise(low) if b in REVERSED and len(a) > 3 and a not in STOPWORDS)
     kind = _kind(text)
-    return QuestionInfo(text, kind, tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to, verbs)
+    return QuestionInfo(
+        text, kind, tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to, verbs, directed
+    )
+
+
+def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> str | None:
+    """The sentence's "fled to" where the question says "fled from", or None.
+
+    >>> reversed_direction(((stem("fled"), "from"),), "Several monks fled to southern Italy.")
+    'fled to'
+    >>> reversed_direction(((stem("fled"), "from"),), "Several monks fled from Normandy to Italy.") is None
+    True
+    """
+    words = re.findall(r"[a-z]+", sentence.lower())
+    for verb, direction in directed:
+        for a, b in pairwise(words):
+            if stem(a) == verb and b in REVERSED[direction]:
+                return f"{a} {b}"
+    return None
 
 
 def does_it_itself(done_to: tuple[str, str], sentence: str) -> bool:
