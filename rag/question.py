@@ -220,8 +220,8 @@ def analyze_question(text: str) -> QuestionInfo:
     verbs = tuple(
         t for t, w in zip(terms, term_words, strict=True) if t not in names and t not in LIGHT_VERBS and only_verb(w)
     )
-    low = re.findall(r"[a-z]+", text.lower())
-    directed = tuple((stem(a), b) for a, b in pairwise(low) if b in REVERSED and len(a) > 3 and a not in STOPWORDS)
+    lowered = re.findall(r"[a-z]+", text.lower())
+    directed = tuple((stem(a), b) for a, b in pairwise(lowered) if b in REVERSED and len(a) > 3 and a not in STOPWORDS)
     kind = _kind(text)
     return QuestionInfo(
         text, kind, tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to, verbs, directed
