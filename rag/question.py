@@ -26,12 +26,12 @@ FRAME_WORDS = frozenset(
     "name names called call type kind year years date time happen happened mean means main role part take "
     "took give gave get got make made according document documents report reports article articles else".split()
 )
-# General verbs that say little of what happened ("What would the plan involve?", "the summit
-# that started it"): documents say the same with other words, so their absence proves nothing.
+# General verbs that say little of what happened ("What would the plan involve?", "where is it located",
+# "the summit that started it"): documents say the same with other words, so their absence proves nothing.
 LIGHT_VERBS = frozenset(
     stem(w)
     for w in "be have do make take give get go come become begin start use include involve contain consist "
-    "happen cause say tell call know see put keep let seem show find".split()
+    "happen cause say tell call know see put keep let seem show find locate situate".split()
 )
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
