@@ -31,6 +31,10 @@ def chunk_id(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+# Raise when the rules below cut sentences or passages differently: indexed files are re-chunked.
+CHUNKING_VERSION = 2
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:
     import pysbd

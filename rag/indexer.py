@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.chunk import Chunk, chunk_document
+from rag.chunk import CHUNKING_VERSION, Chunk, chunk_document
 from rag.clean import clean
 from rag.config import Settings
 from rag.documents import Skip, read_document
@@ -71,8 +71,10 @@ def discover(roots: list[Path]) -> Iterator[tuple[Path, FileResult | None]]:
                 yield path, None
 
 
-def _signature(spans: list[tuple[int, int]]) -> str:
-    return hashlib.sha1(repr(spans).encode()).hexdigest()[:16]
+def _signature(spans: list[tuple[int, int]], chunk_chars: int) -> str:
+    """What a file's passages are cut from and how: its kept spans, the passage size and the
+    version of the sentence splitting rules. A change to any of them re-chunks the file."""
+    return hashlib.sha1(repr((spans, chunk_chars, CHUNKING_VERSION)).encode()).hexdigest()[:16]
 
 
 def build_index(
@@ -127,7 +129,7 @@ def build_index(
                 continue
             seen_content[doc.sha256] = source
             spans = clean(doc.text, seen_paragraphs)
-            signature = _signature([(s.start, s.end) for s in spans])
+            signature = _signature([(s.start, s.end) for s in spans], settings.chunk_chars)
             old = old_files.get(source)
             if old and old.sha256 == doc.sha256 and old.signature == signature:
                 for row, c in old_chunks.get(source, []):

@@ -52,6 +52,18 @@ def test_incremental_updates(tmp_path: Path, corpus: Path, embedder: Any) -> Non
     assert len(index.chunks) == index.manifest.n_chunks == len(index.vectors)
 
 
+def test_new_chunking_rules_rechunk_unchanged_files(
+    tmp_path: Path, corpus: Path, embedder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = replace(Settings(), index_dir=tmp_path / "index")
+    build_index([corpus], settings, embedder)
+    # Passages of another size, or sentences cut by newer rules, are not the ones indexed.
+    resized = statuses(build_index([corpus], replace(settings, chunk_chars=settings.chunk_chars // 2), embedder))
+    assert set(resized.values()) == {"indexed"}
+    monkeypatch.setattr("rag.indexer.CHUNKING_VERSION", -1)
+    assert set(statuses(build_index([corpus], settings, embedder)).values()) == {"indexed"}
+
+
 def test_hostile_folder_is_indexed_around_bad_files(tmp_path: Path, corpus: Path, embedder: Any) -> None:
     (corpus / "empty.txt").write_text("")
     (corpus / "spaces.md").write_text("   \n\n  ")
