@@ -229,7 +229,8 @@ def score_sentence(
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
     # or it may be the swapped-in name of a question the sentence does not answer.
     only_near = [n for n in info.names if n not in here and n in near]
-    opposed = contrasted((set(info.terms) | set(info.names)) - near, here)
+    # The sentence's every word counts here: "least" against its "most", a stopword.
+    opposed = contrasted((set(info.terms) | set(info.names)) - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {_word(w, info)!r}" for w in opposed]
     filler = slot_filler(info.slot, sentence.text) if info.slot else None
     if filler and {stem(t) for t in tokens(filler)} & set(info.names):

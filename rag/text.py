@@ -233,7 +233,8 @@ for _line in _DEMONYMS.strip().splitlines():
 # Opposite words: each word on the left of "=" is the opposite of each on the right. A question
 # that says one where the passage says the other ("larger streams" / "smaller streams",
 # "northward" / "southward") asks something the passage does not say. General English, not tuned
-# to any document; words that are stopwords here ("before", "more") never take part.
+# to any document. A question word that is a stopword here ("before", "more") is no key term and
+# never takes part; the passage's stopwords do ("least" in a question, "most" in the passage).
 _OPPOSITES = """
 large larger largest big bigger biggest = small smaller smallest little
 long longer longest = short shorter shortest

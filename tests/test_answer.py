@@ -174,7 +174,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "The river splits into three branches near the border. "
         "The name Rijn, from here on, is used only for smaller streams farther to the north. "
         "The largest branch carries two thirds of the water west to the sea. "
-        "Three more flows carry significant amounts of water to the south.\n\n"
+        "Three more flows carry significant amounts of water to the south. "
+        "The delta is the most important natural region of the country.\n\n"
         "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n\n"
         "Isaac then offered his daughter in marriage to the Norman king.\n\n"
         "Under the abbot Robert, several monks of the abbey fled to southern Italy.\n"
@@ -186,6 +187,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     # "insignificant" is the opposite of "significant", not a misspelling of it.
     negated = river.ask("How many flows carry insignificant amounts of water?")
     assert negated.refused and "opposite of 'insignificant'" in negated.reason
+    least = river.ask("What is the least important natural region of the country?")
+    assert least.refused and "opposite of 'least'" in least.reason  # "most" is a stopword, and still counts
     asked_right = river.ask("What name is used only for smaller streams farther to the north?")
     assert not asked_right.refused and "Rijn" in asked_right.answer
     # The gap the question asks about holds the question's own name: the roles are swapped.
