@@ -289,6 +289,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
 
     >>> type_candidates("count", "Paris could contribute several thousand troops.", "troop")
     ['several thousand troops']
+    >>> type_candidates("count", "It began to warm up 22,000 years ago, for 3,000 years.", "year")
+    ['3,000 years']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
     ['12 months']
     """
@@ -315,8 +317,9 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
                 # The counted thing comes before any other number ("200 planners from 30 countries").
                 cut = next((k for k, w in enumerate(window) if NUMBER.fullmatch(w)), len(window))
                 follow = [stem(w.lower()) for w in window[:cut]]
-                if counted is None or counted in follow:
-                    end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
+                end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
+                # "22,000 years ago" is a point in time, not a count of years.
+                if (counted is None or counted in follow) and words[end : end + 1] != ["ago"]:
                     out.append(" ".join(words[i:end]))
                 i = j + 1
             else:
