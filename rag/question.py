@@ -70,7 +70,7 @@ QUANTITY_WORDS = (
 MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
 SPENDING_WORDS = (
     "money|cash|aid|dollars?|euros?|pounds|pay|paid|spend|spent|fund|funded|raise|raised|pledge|pledged|"
-    "earn|earned|sell|sold|buy|bought|owe|owed|lend|lent|borrow|borrowed|invest|invested|charge|charged|budget|cost"
+    "earn|earned|sell|sold|buy|bought|owe|owed|lend|lent|borrow|borrowed|invest|invested|charge|charged"
 )
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 # A question that ends on a preposition asks what fills the gap after it ("... swear fealty to?").

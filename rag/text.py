@@ -69,12 +69,18 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(_verb_base(word)))
 
 
-def _verb_base(word: str) -> str:
-    """The base of a word that can only be a verb form with one base (lemminflect's tables)."""
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The word's possible lemmas by part of speech (lemminflect's tables), lower case in."""
     from lemminflect import getAllLemmas
 
-    lemmas = getAllLemmas(word)
-    if set(lemmas) == {"VERB"} and len(lemmas["VERB"]) == 1:
+    return {pos: tuple(lemmas) for pos, lemmas in getAllLemmas(word).items()}
+
+
+def _verb_base(word: str) -> str:
+    """The base of a word that can only be a verb form with one base."""
+    lemmas = _lemmas(word)
+    if only_verb(word) and len(lemmas["VERB"]) == 1:
         return str(lemmas["VERB"][0])
     return word
 
@@ -85,9 +91,7 @@ def only_verb(word: str) -> bool:
     >>> only_verb("besieged"), only_verb("flow"), only_verb("discharge")
     (True, False, False)
     """
-    from lemminflect import getAllLemmas
-
-    return set(getAllLemmas(word.lower())) == {"VERB"}
+    return set(_lemmas(word.lower())) == {"VERB"}
 
 
 def fold(word: str) -> str:
@@ -312,6 +316,6 @@ def _negated(word: str, stems: set[str]) -> bool:
     for prefix, shortest in (("un", 5), ("non", 5), ("in", 6)):
         if word.startswith(prefix) and len(word) - len(prefix) >= shortest and word[len(prefix) :] in stems:
             return True
-        if any(s.startswith(prefix) and s[len(prefix) :] == word and len(word) >= shortest for s in stems):
+        if len(word) >= shortest and prefix + word in stems:
             return True
     return False
