@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, only_verb, stem, tokens
+from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, only_verb, stem, tokens, verb_base
 
 # General abbreviations a user types for words that articles spell out.
 ABBREVIATIONS = {
@@ -31,7 +31,7 @@ FRAME_WORDS = frozenset(
 LIGHT_VERBS = frozenset(
     stem(w)
     for w in "be have do make take give get go come become begin start use include involve contain consist "
-    "happen cause say tell call know see put keep let seem show find locate situate".split()
+    "happen cause say tell call know see put keep let seem show find locate situate move".split()
 )
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -156,6 +156,35 @@ def _kind(original: str) -> str:
     return kind
 
 
+DETERMINERS = frozenset("the a an his her its their this that these those my our your some any each every".split())
+
+
+def do_support_verb(text: str) -> str | None:
+    """The verb that "did"/"does" carries, though it may be a noun too: the last verb base form of the
+    first run of plain lower-case words after it, unless that run is one word after an article (a noun).
+
+    >>> do_support_verb("When did the Last Glacial Maximum peak?"), do_support_verb("When did the ice age end?")
+    ('peak', 'end')
+    >>> do_support_verb("When did the peak of the ice age pass?"), do_support_verb("When was it built?")
+    ('pass', None)
+    """
+    aux = re.search(r"\b(?:did|does|do)\s+(.*)", text, flags=re.I)
+    if not aux:
+        return None
+    run: list[str] = []
+    before = ""
+    for w in [*re.findall(r"[A-Za-z][\w’'-]*", aux.group(1)), "."]:
+        low = w.lower()
+        if w[0].islower() and low not in STOPWORDS:
+            run.append(low)
+            continue
+        verbs = [r for r in run if "-" not in r and verb_base(r)]
+        if verbs and not (len(run) == 1 and before in DETERMINERS):
+            return verbs[-1]
+        run, before = [], low
+    return None
+
+
 def analyze_question(text: str) -> QuestionInfo:
     """Key terms and the expected answer type.
 
@@ -217,8 +246,11 @@ def analyze_question(text: str) -> QuestionInfo:
     slot = (gap.group(1).lower(), gap.group(2).lower()) if gap and gap.group(1).lower() not in STOPWORDS else None
     done = DONE_TO.match(text)
     done_to = (stem(done.group(1)), stem(done.group(2))) if done and done.group(1).lower() not in AUXILIARIES else None
+    carried = do_support_verb(framed)
     verbs = tuple(
-        t for t, w in zip(terms, term_words, strict=True) if t not in names and t not in LIGHT_VERBS and only_verb(w)
+        t
+        for t, w in zip(terms, term_words, strict=True)
+        if t not in names and t not in LIGHT_VERBS and (only_verb(w) or w == carried)
     )
     lowered = re.findall(r"[a-z]+", text.lower())
     directed = tuple((stem(a), b) for a, b in pairwise(lowered) if b in REVERSED and len(a) > 3 and a not in STOPWORDS)

@@ -94,6 +94,15 @@ def only_verb(word: str) -> bool:
     return set(_lemmas(word.lower())) == {"VERB"}
 
 
+def verb_base(word: str) -> bool:
+    """Whether the word is a verb's base form ("end", "peak"), whatever else it can be.
+
+    >>> verb_base("end"), verb_base("ended"), verb_base("delta")
+    (True, False, False)
+    """
+    return word.lower() in _lemmas(word.lower()).get("VERB", ())
+
+
 def fold(word: str) -> str:
     """Lower case without accents, so that "Hervé" and "Herve" are one word."""
     word = word.lower()

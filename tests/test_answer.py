@@ -212,6 +212,15 @@ def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> Non
     assert near_miss.refused and near_miss.reason == "no passage about it says 'abandoned'"
 
 
+def test_the_verb_after_did_or_does_must_be_said(assistant: Any) -> None:
+    # "return" is also a noun; after "does" it is what the question says happens, and no passage says it.
+    returns = assistant.ask("When does the headquarters return to London?")
+    assert returns.refused and returns.reason == "no passage about it says 'return'"
+    assert "12 months" in assistant.ask("When does the headquarters rotate to London?").answer
+    # A general verb ("move") is said in many ways ("will rotate to London"): its absence proves nothing.
+    assert "12 months" in assistant.ask("When does the headquarters move to London?").answer
+
+
 def test_a_refusal_says_why_in_the_users_words(assistant: Any) -> None:
     assert assistant.ask("How many staff will work at the headquarters?").reason == (
         "no passage about it gives a count of staff"

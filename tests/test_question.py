@@ -43,6 +43,9 @@ def test_ordinals_and_decades_are_one_name_and_verbs_are_kept() -> None:
     assert analyze_question("What did industry do to the river until the 1980s?").names == ("1980s",)
     # General verbs ("involve", "start") say too little to be required.
     assert analyze_question("What would the second stage of the plan involve?").verbs == ()
+    # The word "did"/"does" carries is the verb, though it can be a noun too; after an article it is a noun.
+    assert analyze_question("When did the Last Glacial Maximum peak?").verbs == ("peak",)
+    assert analyze_question("When did the peak of the ice age pass?").verbs == ("pass",)
 
 
 def test_terms_expand_abbreviations_and_keep_names() -> None:
