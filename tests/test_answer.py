@@ -161,6 +161,20 @@ def test_sources_that_disagree_are_both_cited(tmp_path: Path, seed_settings: Any
     assert "differ" in answer.answer
 
 
+def test_a_sentence_that_says_this_or_it_is_answered(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    # "This stretch" is the canal near Kessel; by itself the sentence is far from the question.
+    files = {
+        "canal.txt": "The Harbour Canal\n\nThe Harbour Canal leaves the river Arne at Millbrook. The canal makes a "
+        "sharp turn to the east near Kessel. This stretch is nearly 14 km long, and drops from 40 m to 31 m through "
+        "three locks. It passes a wide marsh known as the Kessel Fen. Barges carried grain and timber on it until "
+        "the 1950s.\n\nToday the canal is used by pleasure boats. A towpath runs along its northern bank.\n",
+    }
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask(
+        "How long is the stretch of the Harbour Canal near Kessel?"
+    )
+    assert not answer.refused and "14 km" in answer.answer
+
+
 def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> None:
     answer = assistant.ask("Who is Alexus Grynkevich?")
     assert not answer.refused
