@@ -242,7 +242,7 @@ def score_sentence(
         mismatch.append(f"{' '.join(info.slot or ())} {filler}, the question's own name")
     reverse = reversed_direction(info.directed, sentence.text) if info.directed else None
     if reverse:
-        mismatch.append(f"{reverse!r}, the other way")
+        mismatch.append(f"{reverse!r}, another way")
     if info.done_to and does_it_itself(info.done_to, sentence.text):
         mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
     if mismatch:

@@ -84,6 +84,9 @@ REVERSED = {
     "into": frozenset({"from", "out"}),
     "out": frozenset({"into"}),
 }
+# Ways of going, by what they mean: "flows around the rock" is not "flows into" it.
+WAYS = dict.fromkeys(["into", "to", "toward", "towards", "onto"], "to") | dict.fromkeys(["from", "out"], "from")
+WAYS |= {w: w for w in ("around", "past", "through", "along", "across")}
 AUXILIARIES = frozenset("is was are were did does do has had have will would could can should may might must".split())
 PASSIVE = frozenset("is was were are be been being".split())
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
@@ -253,7 +256,7 @@ def analyze_question(text: str) -> QuestionInfo:
         if t not in names and t not in LIGHT_VERBS and (only_verb(w) or w == carried)
     )
     lowered = re.findall(r"[a-z]+", text.lower())
-    directed = tuple((stem(a), b) for a, b in pairwise(lowered) if b in REVERSED and len(a) > 3 and a not in STOPWORDS)
+    directed = tuple((stem(a), b) for a, b in pairwise(lowered) if b in WAYS and len(a) > 3 and a not in STOPWORDS)
     kind = _kind(text)
     return QuestionInfo(
         text, kind, tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to, verbs, directed
@@ -261,17 +264,27 @@ def analyze_question(text: str) -> QuestionInfo:
 
 
 def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> str | None:
-    """The sentence's "fled to" where the question says "fled from", or None.
+    """The sentence's "fled to" where the question says "fled from" (or "flows around" where it says
+    "flows into", with no "into" after it), or None.
 
     >>> reversed_direction(((stem("fled"), "from"),), "Several monks fled to southern Italy.")
     'fled to'
     >>> reversed_direction(((stem("fled"), "from"),), "Several monks fled from Normandy to Italy.") is None
     True
+    >>> reversed_direction(((stem("flow"), "into"),), "The river flows around the rock.")
+    'flows around'
+    >>> reversed_direction(((stem("flow"), "into"),), "It flows through Basel into France.") is None
+    True
     """
     words = re.findall(r"[a-z]+", sentence.lower())
     for verb, direction in directed:
-        for a, b in pairwise(words):
-            if stem(a) == verb and b in REVERSED[direction]:
+        for i, (a, b) in enumerate(pairwise(words)):
+            if stem(a) != verb:
+                continue
+            if b in REVERSED.get(direction, ()):
+                return f"{a} {b}"
+            after = {WAYS[w] for w in words[i + 1 :] if w in WAYS}
+            if b in WAYS and WAYS[b] != WAYS[direction] and WAYS[direction] not in after:
                 return f"{a} {b}"
     return None
 

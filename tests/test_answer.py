@@ -192,7 +192,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "The delta is the most important natural region of the country.\n\n"
         "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n\n"
         "Isaac then offered his daughter in marriage to the Norman king.\n\n"
-        "Under the abbot Robert, several monks of the abbey fled to southern Italy.\n"
+        "Under the abbot Robert, several monks of the abbey fled to southern Italy.\n\n"
+        "Near the old mill, the river flows around the famous rock Lorelei.\n"
     )
     river = assistant_over({"river.txt": notes}, tmp_path, seed_settings, embedder)
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
@@ -213,10 +214,14 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     reversed_roles = river.ask("Who offered Isaac his daughter?")
     assert reversed_roles.refused and "Isaac does the 'offered' itself" in reversed_roles.reason
     assert not river.ask("Who did Isaac offer his daughter to?").refused
-    # "fled from" where the passage says "fled to": the other way.
+    # "fled from" where the passage says "fled to": another way.
     other_way = river.ask("Who fled from southern Italy?")
-    assert other_way.refused and "'fled to', the other way" in other_way.reason
+    assert other_way.refused and "'fled to', another way" in other_way.reason
     assert "monks" in river.ask("Who fled to southern Italy?").answer
+    # "flows into" where the passage says "flows around", and no "into" after it.
+    around = river.ask("What is the famous rock that the river flows into?")
+    assert around.refused and "'flows around', another way" in around.reason
+    assert "Lorelei" in river.ask("What is the famous rock that the river flows around?").answer
 
 
 def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> None:
