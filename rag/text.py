@@ -295,6 +295,7 @@ domestic = foreign
 entrance = exit
 arrive arrived = depart departed
 start = finish
+begin began begun beginning = end ended ending
 """
 OPPOSITES: dict[str, frozenset[str]] = {}
 for _line in _OPPOSITES.strip().splitlines():
@@ -311,6 +312,8 @@ def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
     ['larger']
     >>> contrasted({stem("insignificant"), "flow"}, {stem("significant"), "flow"})
     ['insignific']
+    >>> contrasted({"begin", "ice"}, {"until", "end", "ice"}), contrasted({"begin", "ice"}, {"began", "end", "ice"})
+    (['begin'], [])
     """
     return sorted(
         w
