@@ -298,11 +298,13 @@ start = finish
 begin began begun beginning = end ended ending
 """
 OPPOSITES: dict[str, frozenset[str]] = {}
+SAME_SIDE: dict[str, frozenset[str]] = {}  # "begin" -> "began", "begun", ...: the word in another form
 for _line in _OPPOSITES.strip().splitlines():
     _left, _right = ({stem(w) for w in side.split()} for side in _line.split("="))
     for _a, _b in ((_left, _right), (_right, _left)):
         for _w in _a:
             OPPOSITES[_w] = OPPOSITES.get(_w, frozenset()) | _b
+            SAME_SIDE[_w] = SAME_SIDE.get(_w, frozenset()) | _a
 
 
 def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
@@ -312,13 +314,14 @@ def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
     ['larger']
     >>> contrasted({stem("insignificant"), "flow"}, {stem("significant"), "flow"})
     ['insignific']
-    >>> contrasted({"begin", "ice"}, {"until", "end", "ice"}), contrasted({"begin", "ice"}, {"began", "end", "ice"})
+    >>> contrasted({"begin", "ice"}, {"until", "end", "ice"}), contrasted({"larger"}, {"largest", "smaller"})
     (['begin'], [])
     """
     return sorted(
         w
         for w in question_stems - sentence_stems
-        if OPPOSITES.get(w, frozenset()) & sentence_stems or _negated(w, sentence_stems)
+        if (OPPOSITES.get(w, frozenset()) & sentence_stems and not SAME_SIDE[w] & sentence_stems)
+        or _negated(w, sentence_stems)
     )
 
 
