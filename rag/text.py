@@ -298,7 +298,7 @@ start = finish
 begin began begun beginning = end ended ending
 """
 OPPOSITES: dict[str, frozenset[str]] = {}
-SAME_SIDE: dict[str, frozenset[str]] = {}  # "begin" -> "began", "begun", ...: the word in another form
+SAME_SIDE: dict[str, frozenset[str]] = {}  # "larger" -> "large", "largest": the word in another form
 for _line in _OPPOSITES.strip().splitlines():
     _left, _right = ({stem(w) for w in side.split()} for side in _line.split("="))
     for _a, _b in ((_left, _right), (_right, _left)):
