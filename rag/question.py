@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, only_verb, stem, tokens, verb_base
+from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, is_verb_base, only_verb, stem, tokens
 
 # General abbreviations a user types for words that articles spell out.
 ABBREVIATIONS = {
@@ -77,16 +77,11 @@ CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
 # "Who offered Isaac ...?": the one asked for does the verb; the name has it done to it.
 DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
-# Direction words and the ones that say the opposite way ("flows into" / "flows out of").
-REVERSED = {
-    "from": frozenset({"to", "into", "toward", "towards"}),
-    "to": frozenset({"from"}),
-    "into": frozenset({"from", "out"}),
-    "out": frozenset({"into"}),
-}
-# Ways of going, by what they mean: "flows around the rock" is not "flows into" it.
+# Ways of going, by what they mean: "flows around the rock" is not "flows into" it, and "flows out
+# of" is the opposite way.
 WAYS = dict.fromkeys(["into", "to", "toward", "towards", "onto"], "to") | dict.fromkeys(["from", "out"], "from")
 WAYS |= {w: w for w in ("around", "past", "through", "along", "across")}
+OPPOSITE_WAY = {"to": "from", "from": "to"}
 AUXILIARIES = frozenset("is was are were did does do has had have will would could can should may might must".split())
 PASSIVE = frozenset("is was were are be been being".split())
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
@@ -181,7 +176,7 @@ def do_support_verb(text: str) -> str | None:
         if w[0].islower() and low not in STOPWORDS:
             run.append(low)
             continue
-        verbs = [r for r in run if "-" not in r and verb_base(r)]
+        verbs = [r for r in run if "-" not in r and is_verb_base(r)]
         if verbs and not (len(run) == 1 and before in DETERMINERS):
             return verbs[-1]
         run, before = [], low
@@ -281,10 +276,10 @@ def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> 
         for i, (a, b) in enumerate(pairwise(words)):
             if stem(a) != verb:
                 continue
-            if b in REVERSED.get(direction, ()):
-                return f"{a} {b}"
-            after = {WAYS[w] for w in words[i + 1 :] if w in WAYS}
-            if b in WAYS and WAYS[b] != WAYS[direction] and WAYS[direction] not in after:
+            way, asked = WAYS.get(b), WAYS[direction]
+            if way is None or way == asked:
+                continue
+            if way == OPPOSITE_WAY.get(asked) or asked not in {WAYS[w] for w in words[i + 1 :] if w in WAYS}:
                 return f"{a} {b}"
     return None
 

@@ -94,10 +94,10 @@ def only_verb(word: str) -> bool:
     return set(_lemmas(word.lower())) == {"VERB"}
 
 
-def verb_base(word: str) -> bool:
+def is_verb_base(word: str) -> bool:
     """Whether the word is a verb's base form ("end", "peak"), whatever else it can be.
 
-    >>> verb_base("end"), verb_base("ended"), verb_base("delta")
+    >>> is_verb_base("end"), is_verb_base("ended"), is_verb_base("delta")
     (True, False, False)
     """
     return word.lower() in _lemmas(word.lower()).get("VERB", ())
