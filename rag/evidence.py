@@ -20,7 +20,7 @@ from rag.embed import Embedder
 from rag.question import QuestionInfo, does_it_itself, reversed_direction, slot_filler, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
-from rag.text import DEMONYMS, STOPWORDS, content_stems, contrasted, same_stem, stem, tokens
+from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens, with_demonyms
 
 log = logging.getLogger(__name__)
 
@@ -195,7 +195,7 @@ def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
     that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer)."""
     wanted = set(info.terms) | set(info.names)
-    stems = stems | {d for s in stems for d in DEMONYMS.get(s, frozenset())}  # "American" says "US"
+    stems = with_demonyms(stems)  # "American" says "US"
     return stems | {
         q for q in wanted - stems if any(same_stem(q, s) for s in stems) or stats.aliases.get(q, frozenset()) & stems
     }

@@ -193,10 +193,11 @@ def content_stems(text: str) -> list[str]:
 
 
 # A country and the adjective news text uses for it interchangeably ("American security guarantee"
-# for "the US", "French troops" for France). General English, not tuned to any document.
+# for "the US", "French troops" for France). General English, not tuned to any document. Names of
+# more than one word are separated by commas: "United Kingdom" stands for "British" only whole.
 _DEMONYMS = """
-united states us usa america = american americans
-united kingdom uk britain = british
+united states, us, usa, america = american americans
+united kingdom, uk, britain = british
 england = english
 france = french
 germany = german germans
@@ -211,7 +212,7 @@ india = indian
 canada = canadian
 australia = australian
 turkey = turkish
-netherlands holland = dutch
+netherlands, holland = dutch
 switzerland = swiss
 austria = austrian
 belgium = belgian
@@ -235,12 +236,33 @@ ireland = irish
 wales = welsh
 """
 DEMONYMS: dict[str, frozenset[str]] = {}  # stem -> the stems it stands for: "french" -> {"franc"}
+# A name of several words, as its stems -> what it stands for: {"unit", "kingdom"} -> {"british", "uk", ...}
+_PHRASE_DEMONYMS: dict[frozenset[str], frozenset[str]] = {}
 for _line in _DEMONYMS.strip().splitlines():
-    _country, _adjectives = ({stem(w) for w in side.split()} for side in _line.split("="))
+    _left, _right = _line.split("=")
+    _names = [frozenset(stem(w) for w in name.split()) for name in _left.split(",")]
+    _adjectives = frozenset(stem(w) for w in _right.split())
+    _single = frozenset(next(iter(n)) for n in _names if len(n) == 1)
     for _w in _adjectives:
-        DEMONYMS[_w] = DEMONYMS.get(_w, frozenset()) | _country
-    for _w in _country - {stem("united"), stem("states"), stem("kingdom")}:
+        DEMONYMS[_w] = DEMONYMS.get(_w, frozenset()) | _single.union(*_names)
+    for _w in _single:
         DEMONYMS[_w] = DEMONYMS.get(_w, frozenset()) | _adjectives
+    for _n in _names:
+        if len(_n) > 1:
+            _PHRASE_DEMONYMS[_n] = _adjectives | _single
+
+
+def with_demonyms(stems: set[str]) -> set[str]:
+    """The stems and what their country names and adjectives stand for ("American" says "US", and
+    "United Kingdom" says "British", but "kingdom" alone says nothing).
+
+    >>> sorted(with_demonyms({"unit", "kingdom", "militari"}) - {"unit", "kingdom", "militari"})
+    ['britain', 'british', 'uk']
+    >>> sorted(with_demonyms({"kingdom"}))
+    ['kingdom']
+    """
+    out = stems | {d for s in stems for d in DEMONYMS.get(s, frozenset())}
+    return out.union(*(meant for phrase, meant in _PHRASE_DEMONYMS.items() if phrase <= stems))
 
 
 # Opposite words: each word on the left of "=" is the opposite of each on the right. A question

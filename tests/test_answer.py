@@ -42,6 +42,8 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
         ("What did Keir Starmer hail?", ["attendance"]),
         # "an American security guarantee" speaks of the United States.
         ("Why does the coalition depend on the United States?", ["security guarantee"]),
+        # "the UK's military headquarters" is the British one: a country's name says its adjective.
+        ("Where is the British military headquarters the leaders joined the call from?", ["Northwood"]),
         # "Zelenskyy" and "Zelensky" are one name spelled two ways.
         ("When did Zelenskyy have a tumultuous visit to the White House?", ["February"]),
     ],
