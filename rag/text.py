@@ -235,21 +235,27 @@ scotland = scottish
 ireland = irish
 wales = welsh
 """
-DEMONYMS: dict[str, frozenset[str]] = {}  # stem -> the stems it stands for: "french" -> {"franc"}
-# A name of several words, as its stems -> what it stands for: {"unit", "kingdom"} -> {"british", "uk", ...}
-_PHRASE_DEMONYMS: dict[frozenset[str], frozenset[str]] = {}
-for _line in _DEMONYMS.strip().splitlines():
-    _left, _right = _line.split("=")
-    _names = [frozenset(stem(w) for w in name.split()) for name in _left.split(",")]
-    _adjectives = frozenset(stem(w) for w in _right.split())
-    _single = frozenset(next(iter(n)) for n in _names if len(n) == 1)
-    for _w in _adjectives:
-        DEMONYMS[_w] = DEMONYMS.get(_w, frozenset()) | _single.union(*_names)
-    for _w in _single:
-        DEMONYMS[_w] = DEMONYMS.get(_w, frozenset()) | _adjectives
-    for _n in _names:
-        if len(_n) > 1:
-            _PHRASE_DEMONYMS[_n] = _adjectives | _single
+
+
+def _demonym_tables() -> tuple[dict[str, frozenset[str]], dict[frozenset[str], frozenset[str]]]:
+    """A stem -> the stems it stands for ("french" -> {"franc"}); a name of several words, as its
+    stems -> what it stands for ({"unit", "kingdom"} -> {"british", "uk", "britain"})."""
+    single: dict[str, frozenset[str]] = {}
+    phrases: dict[frozenset[str], frozenset[str]] = {}
+    for line in _DEMONYMS.strip().splitlines():
+        left, right = line.split("=")
+        names = [frozenset(stem(w) for w in name.split()) for name in left.split(",")]
+        adjectives = frozenset(stem(w) for w in right.split())
+        one_word = frozenset(next(iter(n)) for n in names if len(n) == 1)
+        for w in adjectives:
+            single[w] = single.get(w, frozenset()) | one_word.union(*names)
+        for w in one_word:
+            single[w] = single.get(w, frozenset()) | adjectives
+        phrases.update({n: adjectives | one_word for n in names if len(n) > 1})
+    return single, phrases
+
+
+DEMONYMS, _PHRASE_DEMONYMS = _demonym_tables()
 
 
 def with_demonyms(stems: set[str]) -> set[str]:
