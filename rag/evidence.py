@@ -278,6 +278,7 @@ WANTED = {
     "date": "a date",
     "person": "a name",
     "place": "a place",
+    "name": "a name",
 }
 
 

@@ -84,13 +84,14 @@ WAYS |= {w: w for w in ("around", "past", "through", "along", "across")}
 OPPOSITE_WAY = {"to": "from", "from": "to"}
 AUXILIARIES = frozenset("is was are were did does do has had have will would could can should may might must".split())
 PASSIVE = frozenset("is was were are be been being".split())
+QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
 
 
 @dataclass(frozen=True)
 class QuestionInfo:
     text: str
-    kind: str  # count | amount | quantity | date | person | place | other
+    kind: str  # count | amount | quantity | date | person | place | name | other
     terms: tuple[str, ...]  # stems of the key terms, abbreviations expanded
     words: tuple[str, ...]  # the words behind `terms`, same order (for matching by meaning)
     names: tuple[str, ...]  # stems of capitalized words and numbers: these must be in the evidence
@@ -127,6 +128,12 @@ KIND_PATTERNS = (
         r"\bwhen\b|\b(?:what|which) (?:years?|dates?|months?|days?|century|centuries|decades?|time)\b",
     ),
     ("person", r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b"),
+    # "What is the name of the force?", "What is the plan called?": a proper name, or a quoted one.
+    (
+        "name",
+        r"\bwhat (?:is|was|are|were) (?:the |its |their )?names?\b|\bwhat name\b"
+        r"|\bwhat (?:\w+ ){1,6}(?:called|named)\b",
+    ),
     (
         "place",
         r"\bwhere\b|\b(?:which|what) (?:(?:two|three|four|five|other|\w+ern) )?"
@@ -333,6 +340,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['3,000 years']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
     ['12 months']
+    >>> type_candidates("name", "This future “Multinational Force Ukraine” will deploy.")[-1]
+    'Multinational Force Ukraine'
     """
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
@@ -365,9 +374,11 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
             else:
                 i += 1
         return out
-    if kind in ("person", "place"):
+    if kind in ("person", "place", "name"):
         # Capitalized words, but not "The" or "Through" at the start of the sentence.
         found = [m.group() for m in CAPITALIZED.finditer(sentence) if fold(m.group()) not in STOPWORDS]
         first = found[:1] if found and sentence.lstrip(" \"'“‘(-–—").startswith(found[0]) else []
-        return [w for w in found if w not in first] + first
+        named = [w for w in found if w not in first] + first
+        # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
+        return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named
     return []

@@ -44,6 +44,8 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
         ("Why does the coalition depend on the United States?", ["security guarantee"]),
         # "the UK's military headquarters" is the British one: a country's name says its adjective.
         ("Where is the British military headquarters the leaders joined the call from?", ["Northwood"]),
+        # A name asked for: the sentence with the (quoted) name, not the one that only matches the words.
+        ("What is the name of the future reassurance force?", ["Multinational Force Ukraine"]),
         # "Zelenskyy" and "Zelensky" are one name spelled two ways.
         ("When did Zelenskyy have a tumultuous visit to the White House?", ["February"]),
     ],

@@ -20,7 +20,9 @@ from rag.question import analyze_question, type_candidates
         ("What is the budget of the force?", "amount"),
         ("How long is the Rhine?", "quantity"),
         ("What is the population of Kyiv?", "quantity"),
-        ("What was the name of the castle?", "other"),
+        # A name asked for: a proper or quoted name answers it, whatever the thing named is.
+        ("What was the name of the castle?", "name"),
+        ("What was the plan called?", "name"),
         # The question word that comes first decides.
         ("Who was the leader when the Franks entered the valley?", "person"),
         ("When did the army that Robert led land?", "date"),
