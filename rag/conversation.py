@@ -8,6 +8,8 @@ from rag.text import STOPWORDS, tokens
 
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(it|they|he|she)\b", re.IGNORECASE)
+# A person: the one the previous question named first, its subject ("What did Trump tell Fox News?").
+PERSON = re.compile(r"\b(he|she|him|his|her)\b(\s+[\w’'-]+)?", re.IGNORECASE)
 REFERENCE = re.compile(
     r"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those|there"
     r"|the other|the same|what about|how about)\b",
@@ -76,6 +78,8 @@ def standalone(question: str, history: list[str]) -> str:
     'When does the HQ move to London?'
     >>> standalone("And what party is the other senator from?", ["Who is Lindsey Graham?"])
     'What party is the other senator from (about Lindsey Graham)?'
+    >>> standalone("What did he rule out?", ["What did Trump tell Fox News?"])
+    'What did Trump rule out?'
     """
     question = question.strip()
     if not history or not is_follow_up(question):
@@ -89,10 +93,27 @@ def standalone(question: str, history: list[str]) -> str:
         return asked_again
     if about and about.lower() in body.lower():
         return body
+    person = PERSON.search(body)
+    names = _name_runs(previous)
+    if person and names:
+        return body[: person.start()] + _person(names[0], person) + body[person.end() :]
     if about and PRONOUN.search(body):
         return PRONOUN.sub(about, body, count=1)
     end = "?" if body.endswith("?") else ""
     return f"{body.rstrip('?').rstrip()} (about {about}){end}" if about else body
+
+
+def _person(name: str, pronoun: re.Match[str]) -> str:
+    """The name in the pronoun's place: "his country" and "her plan" -> "Merz's country", "him" -> "Merz".
+
+    >>> _person("Steve Witkoff", PERSON.search("Who accompanied him?"))
+    'Steve Witkoff'
+    >>> _person("Friedrich Merz", PERSON.search("Where would his country monitor it?"))
+    "Friedrich Merz's country"
+    """
+    word, after = pronoun.group(1).lower(), pronoun.group(2) or ""
+    owns = word == "his" or (word == "her" and after.strip().lower() not in STOPWORDS | AUX | {""})
+    return f"{name}'s{after}" if owns else f"{name}{after}"
 
 
 def _same_question(body: str, previous: str, about: str) -> str | None:

@@ -104,6 +104,13 @@ def test_a_bare_follow_up_is_answered(assistant: Any) -> None:
     check_citations(answer)
 
 
+def test_a_follow_up_about_him_is_about_the_person_named(assistant: Any) -> None:
+    answer = assistant.ask("What did he rule out?", ["What did Trump tell Fox News?"])
+    assert answer.standalone_question == "What did Trump rule out?"
+    assert "boots on the ground" in answer.answer
+    check_citations(answer)
+
+
 def test_follow_up_is_rewritten_and_answered(assistant: Any) -> None:
     answer = assistant.ask("And when does it move to London?", ["Where is the HQ?"])
     assert answer.standalone_question == "When does the HQ move to London?"

@@ -92,6 +92,16 @@ def test_follow_ups() -> None:
     assert standalone("Where is the HQ?", []) == "Where is the HQ?"
 
 
+def test_a_person_pronoun_is_the_person_the_previous_question_named_first() -> None:
+    # "he" is Trump, the subject, not "Fox News", the longer name.
+    assert standalone("What did he rule out?", ["What did Trump tell Fox News?"]) == "What did Trump rule out?"
+    assert standalone("And who accompanied him?", ["Who is Steve Witkoff?"]) == "Who accompanied Steve Witkoff?"
+    assert standalone("Where would his country monitor it?", ["Who is Friedrich Merz?"]) == (
+        "Where would Friedrich Merz's country monitor it?"
+    )
+    assert standalone("What did she propose?", ["Who is Giorgia Meloni?"]) == "What did Giorgia Meloni propose?"
+
+
 def test_a_bare_follow_up_asks_the_previous_question_again() -> None:
     # A question word and nothing of its own: the previous question with the new question word.
     assert standalone("When was that?", ["Where did Trump meet Putin?"]) == "When did Trump meet Putin?"
