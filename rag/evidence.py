@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.embed import Embedder
-from rag.question import QuestionInfo, does_it_itself, reversed_direction, slot_filler, type_candidates
+from rag.question import QuestionInfo, does_it_itself, other_place, reversed_direction, slot_filler, type_candidates
 from rag.retrieve import Hit
 from rag.store import Index
 from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens, with_demonyms
@@ -243,6 +243,11 @@ def score_sentence(
     reverse = reversed_direction(info.directed, sentence.text) if info.directed else None
     if reverse:
         mismatch.append(f"{reverse!r}, another way")
+    # "When did Trump meet Putin in Moscow?" against "... met Putin in Alaska": another place, when
+    # neither the sentence nor the ones before name the question's.
+    elsewhere = other_place(info.placed, sentence.text) if info.placed and missing else None
+    if elsewhere and any(n in missing for _, name in info.placed for n in name):
+        mismatch.append(f"{elsewhere!r}, another place")
     if info.done_to and does_it_itself(info.done_to, sentence.text):
         mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
     if mismatch:

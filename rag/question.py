@@ -77,6 +77,8 @@ CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
 # "Who offered Isaac ...?": the one asked for does the verb; the name has it done to it.
 DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
+# "met Putin in Moscow": a name after a preposition of place.
+PLACED = re.compile(r"\b(in|at|near)\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 # Ways of going, by what they mean: "flows around the rock" is not "flows into" it, and "flows out
 # of" is the opposite way.
 WAYS = dict.fromkeys(["into", "to", "toward", "towards", "onto"], "to") | dict.fromkeys(["from", "out"], "from")
@@ -106,6 +108,8 @@ class QuestionInfo:
     # "fled from": a verb and the direction word right after it, which a sentence saying "fled to"
     # reverses.
     directed: tuple[tuple[str, str], ...] = ()
+    # "... in Moscow?": a place the question puts it in, as (preposition, stems of the name).
+    placed: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 KIND_PATTERNS = (
@@ -259,9 +263,24 @@ def analyze_question(text: str) -> QuestionInfo:
     )
     lowered = re.findall(r"[a-z]+", text.lower())
     directed = tuple((stem(a), b) for a, b in pairwise(lowered) if b in WAYS and len(a) > 3 and a not in STOPWORDS)
+    placed = tuple(
+        (m.group(1), tuple(stem(t) for t in tokens(fold(m.group(2)))))
+        for m in PLACED.finditer(expand_abbreviations(text))
+    )
     kind = _kind(text)
     return QuestionInfo(
-        text, kind, tuple(terms), tuple(term_words), tuple(names), counted, asked, slot, done_to, verbs, directed
+        text,
+        kind,
+        tuple(terms),
+        tuple(term_words),
+        tuple(names),
+        counted,
+        asked,
+        slot,
+        done_to,
+        verbs,
+        directed,
+        placed,
     )
 
 
@@ -288,6 +307,24 @@ def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> 
                 continue
             if way == OPPOSITE_WAY.get(asked) or asked not in {WAYS[w] for w in words[i + 1 :] if w in WAYS}:
                 return f"{a} {b}"
+    return None
+
+
+def other_place(placed: tuple[tuple[str, tuple[str, ...]], ...], sentence: str) -> str | None:
+    """The sentence's "in Alaska" where the question says "in Moscow" and the sentence does not, or None.
+
+    >>> other_place((("in", (stem("Moscow"),)),), "Trump met Putin in Alaska on 15 August.")
+    'in Alaska'
+    >>> other_place((("in", (stem("Alaska"),)),), "Trump met Putin in Alaska on 15 August.") is None
+    True
+    """
+    said = {stem(t) for t in tokens(fold(sentence))}
+    for prep, name in placed:
+        if set(name) & said:
+            continue
+        for m in PLACED.finditer(sentence):
+            if m.group(1) == prep:
+                return m.group()
     return None
 
 

@@ -66,6 +66,8 @@ def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str])
         ("What is the capital of Australia?", "Canberra"),
         ("How many staff will work at the headquarters?", "12"),
         ("How many helicopters will Germany send to Ukraine?", "helicopters will"),
+        # The documents have them meet in Alaska: a question that puts it in Moscow is another meeting.
+        ("When did Trump meet Putin in Moscow?", "15 August"),
     ],
 )
 def test_unanswerable_questions_are_refused(assistant: Any, question: str, forbidden: str) -> None:
