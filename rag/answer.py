@@ -13,7 +13,7 @@ from typing import Any
 from rag.config import Settings
 from rag.conversation import standalone, topic_inline, without_topic
 from rag.embed import Embedder
-from rag.evidence import AGREE_MARGIN, Evidence, Scored, TermStats, WordMeaning, select_evidence
+from rag.evidence import AGREE_MARGIN, Evidence, Scored, Sentence, TermStats, WordMeaning, select_evidence
 from rag.generate import Generator
 from rag.prompt import answer_messages
 from rag.question import QuestionInfo, analyze_question
@@ -219,6 +219,10 @@ class Assistant:
         # Nothing written survived the checks: the answer is the best evidence, quoted. A second
         # file that says the same is cited too.
         best = chosen[0]
+        if info.listing and best.sentence.listed and self._about_the_list(best.sentence, info):
+            # "What are the three tasks ...?" answered by a list: the lead-in with all its items.
+            whole = best.sentence.whole_list()
+            return f"{whole.text.strip()} [1]", self._citations([replace(best, sentence=whole)]), "quoted"
         first = _trim(best.sentence.text, info, best.candidates).rstrip(".")
         if best.sentence.continued:
             # "Zelenskyy welcomed ..., saying:" says what it says in the next sentence: quote both.
@@ -226,7 +230,8 @@ class Assistant:
             rest = whole.text[len(best.sentence.text) :].strip()
             first = f"{best.sentence.text.strip()} {_trim(rest, info, best.candidates).rstrip('.')}"
             return f"{first} [1].", self._citations([replace(best, sentence=whole)]), "quoted"
-        runner_up = chosen[1] if len(chosen) > 1 else None
+        # A lead-in ("... and will:") says nothing on its own after another quote.
+        runner_up = next((s for s in chosen[1:2] if not s.sentence.text.rstrip().endswith(":")), None)
         if runner_up:
             # Two sentences about equally good: the answer is often split between them (a name in
             # one, what it did in the next) or the scores cannot tell them apart, so both are
@@ -240,6 +245,19 @@ class Assistant:
         ]
         marks = "".join(f"[{n}]" for n in range(1, len(quoted) + 1))
         return f"{first} {marks}.", self._citations(quoted), "quoted"
+
+    @staticmethod
+    def _about_the_list(sentence: Sentence, info: QuestionInfo) -> bool:
+        """Whether the question asks for the list, not for what one item holds: the lead-in says
+        more of the question than the item does ("the three tasks of the force" against "list the
+        countries in the Black Sea task force", which one item answers)."""
+        if sentence.listed is None:
+            return False
+        if sentence.start == sentence.listed[0]:  # the lead-in itself
+            return True
+        lead_in = re.split(r":\s+(?=[-•*–]|\d{1,2}[.)])", sentence.listed[2], maxsplit=1)[0]
+        wanted = set(info.terms) | set(info.names)
+        return len(wanted & set(content_stems(lead_in))) > len(wanted & set(content_stems(sentence.text)))
 
     def _has_answer(self, claim: str, chosen: list[Scored]) -> bool:
         claim_stems = {stem(t) for t in tokens(claim)}

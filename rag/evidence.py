@@ -52,6 +52,7 @@ VERB_MISSING_FACTOR = 0.75
 # A sentence's dense similarity is at least this share of its passage's ("It was commissioned by
 # Odo" for "Who commissioned the Tapestry?"): 0.9 on SQuAD +3 answers, nothing lost; 1.0 cost answers.
 PASSAGE_SHARE = 0.9
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 MAX_EVIDENCE = 3
 
@@ -67,13 +68,23 @@ class Sentence:
     # A sentence ending in a colon ("..., saying:") leads into the next: the end offset and text
     # of the two as one span.
     continued: tuple[int, str] | None = None
+    # A list's lead-in ("... and will:") or one of its items ("- Rebuild ..."): the start, end and
+    # text of the lead-in with all its items, for a question that asks for them all.
+    listed: tuple[int, int, str] | None = None
 
     def with_continuation(self) -> Sentence:
         """The sentence and the one it leads into, as one span (itself when it leads into none)."""
         if self.continued is None:
             return self
         end, text = self.continued
-        return replace(self, end=end, text=text, continued=None)
+        return replace(self, end=end, text=text, continued=None, listed=None)
+
+    def whole_list(self) -> Sentence:
+        """The list it leads into or belongs to, as one span (itself when it is in none)."""
+        if self.listed is None:
+            return self
+        start, end, text = self.listed
+        return replace(self, start=start, end=end, text=text, continued=None, listed=None)
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,25 @@ class TermStats:
         return close[0] if close and not contrasted({term}, {close[0]}) else term
 
 
+def _lists(texts: list[str]) -> dict[int, tuple[int, int]]:
+    """Sentence number -> (lead-in, last item) for every lead-in ending in a colon and the list items
+    ("- ...", "• ...", "2. ...") right after it.
+
+    >>> _lists(["Intro.", "It will:", "- Rebuild forces.", "- Secure skies.", "After."])
+    {1: (1, 3), 2: (1, 3), 3: (1, 3)}
+    """
+    out: dict[int, tuple[int, int]] = {}
+    for i, text in enumerate(texts):
+        if not text.rstrip().endswith(":"):
+            continue
+        last = i
+        while last + 1 < len(texts) and LIST_ITEM.match(texts[last + 1]):
+            last += 1
+        if last > i:
+            out.update(dict.fromkeys(range(i, last + 1), (i, last)))
+    return out
+
+
 def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, str, float]]:
     """The sentences of the retrieved passages (each once), with the text just before each and
     their passage's dense similarity to the question."""
@@ -141,6 +171,7 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
     for hit in hits:
         chunk = hit.chunk
         texts = chunk.sentence_texts()
+        lists = _lists(texts)
         for i, (span, row) in enumerate(zip(chunk.sentences, index.sentence_rows(hit.row), strict=True)):
             key = (chunk.source, span.start)
             if key in seen:
@@ -151,7 +182,11 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
             if texts[i].rstrip().endswith(":") and i + 1 < len(chunk.sentences):
                 end = chunk.sentences[i + 1].end
                 continued = (end, chunk.text[span.start - chunk.start : end - chunk.start])
-            sentence = Sentence(chunk.source, span.start, span.end, texts[i], chunk.page, row, continued)
+            listed = None
+            if i in lists:
+                first, last = (chunk.sentences[n] for n in lists[i])
+                listed = (first.start, last.end, chunk.text[first.start - chunk.start : last.end - chunk.start])
+            sentence = Sentence(chunk.source, span.start, span.end, texts[i], chunk.page, row, continued, listed)
             out.append((sentence, context, hit.cosine))
     return out
 

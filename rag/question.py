@@ -86,6 +86,11 @@ WAYS |= {w: w for w in ("around", "past", "through", "along", "across")}
 OPPOSITE_WAY = {"to": "from", "from": "to"}
 AUXILIARIES = frozenset("is was are were did does do has had have will would could can should may might must".split())
 PASSIVE = frozenset("is was were are be been being".split())
+LISTING = re.compile(
+    r"\b(?:what|which)\s+(?:are|were)\b|^\W*list\b|\b(?:two|three|four|five|six|several|all)\s+(?:the\s+)?[a-z]+s\b"
+    r"|\bwhat\s+(?:will|would|does|do|did|should|can)\b.*\bdo\s*\??\s*$",
+    re.IGNORECASE,
+)
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
 
@@ -110,6 +115,8 @@ class QuestionInfo:
     directed: tuple[tuple[str, str], ...] = ()
     # "... in Moscow?": a place the question puts it in, as (preposition, stems of the name).
     placed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # "What are the three tasks ...?", "List ...", "What will it do?": several things asked for.
+    listing: bool = False
 
 
 KIND_PATTERNS = (
@@ -281,6 +288,7 @@ def analyze_question(text: str) -> QuestionInfo:
         verbs,
         directed,
         placed,
+        LISTING.search(text) is not None,
     )
 
 

@@ -86,6 +86,17 @@ def test_a_sentence_ending_in_a_colon_is_quoted_with_what_it_leads_into(assistan
     assert "saying:" in answer.citations[0].quote and "positive signal" in answer.citations[0].quote
 
 
+def test_a_question_for_a_whole_list_gets_the_list(assistant: Any) -> None:
+    answer = assistant.ask("what are the three tasks of the multinational force ukraine")
+    for item in ("land forces", "airspace", "Black Sea"):
+        assert item in answer.answer
+    check_citations(answer)  # one span: the lead-in and its three items
+    assert len(answer.citations) == 1 and answer.citations[0].quote.rstrip().endswith("safe shipping routes.")
+    # What one item holds is answered by that item alone.
+    item = assistant.ask("list the countries in the black sea task force")
+    assert "Romania" in item.answer and "land forces" not in item.answer
+
+
 def test_who_else_asks_about_the_previous_question(assistant: Any) -> None:
     answer = assistant.ask("Who else was invited?", ["When did Trump meet Zelenskyy?"])
     assert "European leaders" in answer.answer
