@@ -186,3 +186,11 @@ def test_chats_persist_and_export(server: str, page: Any) -> None:
         link.click()
     markdown = Path(info.value.path()).read_text()
     assert "## Where is the HQ and when does it rotate?" in markdown and "> A permanent" in markdown
+
+
+def test_a_quoted_list_keeps_its_items_on_their_own_lines(page: Any) -> None:
+    answer = ask(page, "What are the three tasks of the Multinational Force Ukraine?", 0)
+    lines = [line.strip() for line in answer.inner_text().splitlines()]
+    assert any(line.startswith("- Secure Ukrainian airspace") for line in lines), lines
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "list.png"), full_page=True)
