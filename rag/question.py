@@ -31,7 +31,9 @@ FRAME_WORDS = frozenset(
 LIGHT_VERBS = frozenset(
     stem(w)
     for w in "be have do make take give get go come become begin start use include involve contain consist "
-    "happen cause say tell call know see put keep let seem show find locate situate move".split()
+    "happen cause say tell call know see put keep let seem show find locate situate move "
+    # verbs that lead into another ("aim to ensure", "seek to end"): the one after "to" says what happens
+    "aim try seek want wish hope intend plan attempt manage decide continue".split()
 )
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

@@ -46,6 +46,8 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
         ("Where is the British military headquarters the leaders joined the call from?", ["Northwood"]),
         # A name asked for: the sentence with the (quoted) name, not the one that only matches the words.
         ("What is the name of the future reassurance force?", ["Multinational Force Ukraine"]),
+        # "aim" leads into "ensure", which the sentence says.
+        ("What does the Black Sea mission aim to ensure?", ["safe shipping"]),
         # "Zelenskyy" and "Zelensky" are one name spelled two ways.
         ("When did Zelenskyy have a tumultuous visit to the White House?", ["February"]),
     ],

@@ -45,6 +45,8 @@ def test_ordinals_and_decades_are_one_name_and_verbs_are_kept() -> None:
     assert analyze_question("What did industry do to the river until the 1980s?").names == ("1980s",)
     # General verbs ("involve", "start") say too little to be required.
     assert analyze_question("What would the second stage of the plan involve?").verbs == ()
+    # "aim to ensure": the verb after "to" says what happens, not "aim".
+    assert analyze_question("What does the Black Sea mission aim to ensure?").verbs == ("ensur",)
     # The word "did"/"does" carries is the verb, though it can be a noun too; after an article it is a noun.
     assert analyze_question("When did the Last Glacial Maximum peak?").verbs == ("peak",)
     assert analyze_question("When did the peak of the ice age pass?").verbs == ("pass",)
