@@ -32,6 +32,8 @@ W_DENSE = 0.5
 # answer +1 refusal, our round-three seeds set +1 answer, nothing lost (0.5 and 1.0 no better).
 IDF_SMOOTHING = 0.3
 CONTEXT_CREDIT = 0.5  # a key term in the sentences just before counts half
+REFERS_BACK = re.compile(r"\W*(?:It|Its|They|Their|Them|He|His|She|Her|This|These|Those)\b")
+REFERS_BACK_CREDIT = 0.75
 CONTEXT_SENTENCES = 3  # how many sentences before count as context (a list's lead-in, say)
 TYPE_MISSING_FACTOR = 0.6  # no answer of the asked type in the sentence
 NAME_PENALTY = 0.5  # the score shrinks by this times the share of the question's names not there
@@ -250,9 +252,11 @@ def score_sentence(
     meaning = meaning or {}
     weight = {t: (stats.idf(t) + IDF_SMOOTHING) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
     total = sum(weight.values()) or 1.0
+    # "It was commissioned by Odo": a sentence that opens by referring back is about what the one
+    # before names.
+    back = REFERS_BACK_CREDIT if REFERS_BACK.match(sentence.text) else CONTEXT_CREDIT
     got = sum(
-        w * (1.0 if t in here else max(CONTEXT_CREDIT if t in near else 0.0, meaning.get(t, 0.0)))
-        for t, w in weight.items()
+        w * (1.0 if t in here else max(back if t in near else 0.0, meaning.get(t, 0.0))) for t, w in weight.items()
     )
     coverage = got / total
     missing = tuple(n for n in info.names if n not in here and n not in near)
@@ -268,7 +272,7 @@ def score_sentence(
         score *= TYPE_MISSING_FACTOR
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
     # or it may be the swapped-in name of a question the sentence does not answer.
-    only_near = [n for n in info.names if n not in here and n in near]
+    only_near = [n for n in info.names if n not in here and n in near and back < 1.0]
     # The sentence's every word counts here: "least" against its "most", a stopword.
     opposed = contrasted((set(info.terms) | set(info.names)) - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {_word(w, info)!r}" for w in opposed]

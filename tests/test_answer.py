@@ -201,6 +201,20 @@ def test_a_sentence_that_says_this_or_it_is_answered(tmp_path: Path, seed_settin
     assert not answer.refused and "14 km" in answer.answer
 
 
+def test_a_sentence_that_opens_with_it_is_about_what_the_one_before_names(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    files = {
+        "map.txt": "The Weaver's Map\n\nThe Weaver's Map is a long wall hanging kept in the town hall of Dunmere. "
+        "It was commissioned by Abbot Hugo, who paid for it in silver. The embroiderers worked for nine "
+        "years. Visitors come from across the region to see it every summer.\n\nThe town hall also keeps a bell "
+        "cast in the same decade and a chest of guild records.\n",
+    }
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask("Who commissioned the Weaver's Map?")
+    assert not answer.refused, answer.reason
+    assert "Hugo" in answer.answer
+
+
 def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> None:
     answer = assistant.ask("Who is Alexus Grynkevich?")
     assert not answer.refused
