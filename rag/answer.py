@@ -28,6 +28,7 @@ REFUSAL = "The documents do not say."
 WRITTEN = "written and checked"  # Answer.reason when the LLM's sentence passed the checks
 MAX_QUOTE_WORDS = 40
 MAX_TWO_QUOTES_WORDS = 50  # two sentences quoted together stay this short
+ADJACENT_MARGIN = 0.3  # the sentence next to the best one is quoted with it when this close
 SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter sentence's words two files must share to be cited as one
 
 
@@ -101,6 +102,12 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
                 best, best_gain = " ".join(part), g
     best = best.rstrip(",;:— ")
     return best if sum(best_gain) > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
+
+
+def _adjacent(a: Sentence, b: Sentence) -> bool:
+    """Two sentences one right after the other in one file."""
+    first, second = sorted((a, b), key=lambda x: x.start)
+    return a.source == b.source and 0 <= second.start - first.end <= 3
 
 
 def _same_statement(a: Scored, b: Scored, kind: str) -> bool:
@@ -232,6 +239,13 @@ class Assistant:
             return f"{first} [1].", self._citations([replace(best, sentence=whole)]), "quoted"
         # A lead-in ("... and will:") says nothing on its own after another quote.
         runner_up = next((s for s in chosen[1:2] if not s.sentence.text.rstrip().endswith(":")), None)
+        if runner_up is None and len(evidence.ranked) > 1:
+            # The next-best sentence right before or after the best one, not far behind it, often
+            # holds the rest of the answer ("... a straightening program." / "The rate of flow was
+            # increased ...").
+            other = evidence.ranked[1]
+            if other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence):
+                runner_up = other
         if runner_up:
             # Two sentences about equally good: the answer is often split between them (a name in
             # one, what it did in the next) or the scores cannot tell them apart, so both are

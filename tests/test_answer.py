@@ -215,6 +215,22 @@ def test_a_sentence_that_opens_with_it_is_about_what_the_one_before_names(
     assert "Hugo" in answer.answer
 
 
+def test_the_sentence_next_to_the_best_one_is_quoted_with_it(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    # The question's words are in the first sentence, what happened is in the next.
+    files = {
+        "canal.txt": "The Arne Canal\n\nThe Arne Canal links the river Arne with the port of Millbrook. The lower "
+        "canal was changed greatly by a straightening program in the 1890s. The rate of flow was increased and the "
+        "water table near the banks fell. Barges carried grain and timber until the 1950s.\n\nToday pleasure "
+        "boats use the canal, and a towpath runs along its northern bank.\n",
+    }
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask(
+        "What happened to the rate of flow of the Arne Canal during the straightening program?"
+    )
+    assert not answer.refused, answer.reason
+    assert "increased" in answer.answer and "straightening program" in answer.answer
+    check_citations(answer)
+
+
 def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> None:
     answer = assistant.ask("Who is Alexus Grynkevich?")
     assert not answer.refused
