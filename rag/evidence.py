@@ -17,7 +17,15 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.embed import Embedder
-from rag.question import QuestionInfo, does_it_itself, other_place, reversed_direction, slot_filler, type_candidates
+from rag.question import (
+    QuestionInfo,
+    does_it_itself,
+    other_place,
+    other_side_of_time,
+    reversed_direction,
+    slot_filler,
+    type_candidates,
+)
 from rag.retrieve import Hit
 from rag.store import Index
 from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens, with_demonyms
@@ -55,6 +63,7 @@ VERB_MISSING_FACTOR = 0.75
 # Odo" for "Who commissioned the Tapestry?"): 0.9 on SQuAD +3 answers, nothing lost; 1.0 cost answers.
 PASSAGE_SHARE = 0.9
 LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
+COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 MAX_EVIDENCE = 3
 
@@ -129,6 +138,10 @@ class TermStats:
         # A word no passage uses weighs as much as the rarest word that is used, not more.
         df = max(1, self.df.get(term, 0))
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def common(self, term: str) -> bool:
+        """In more than COMMON_SHARE of the passages, in an index big enough to tell (20 passages)."""
+        return self.n >= 20 and self.df.get(term, 0) > COMMON_SHARE * self.n
 
     def known(self, term: str) -> bool:
         return term in self.df
@@ -287,6 +300,11 @@ def score_sentence(
     elsewhere = other_place(info.placed, sentence.text) if info.placed and missing else None
     if elsewhere and any(n in missing for _, name in info.placed for n in name):
         mismatch.append(f"{elsewhere!r}, another place")
+    # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
+    placed_in_time = info.timed and not any(stats.common(t) for t in info.timed[1])
+    other_time = other_side_of_time(info.timed, sentence.text) if info.timed and placed_in_time else None
+    if other_time:
+        mismatch.append(f"{other_time!r}, the other side of that time")
     if info.done_to and does_it_itself(info.done_to, sentence.text):
         mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
     if mismatch:

@@ -81,6 +81,13 @@ SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|
 DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
 # "met Putin in Moscow": a name after a preposition of place.
 PLACED = re.compile(r"\b(in|at|near)\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
+# Sides of a time: "after the conquest" is not "before the conquest" ("until", "from ... onwards").
+TIME_SIDES = dict.fromkeys(["before", "until", "till", "prior", "preceding"], "before") | dict.fromkeys(
+    ["after", "since", "following", "subsequent", "onwards", "onward"], "after"
+)
+TIMED = re.compile(
+    r"\b(before|after|until|till|since|prior to|following|subsequent to)\s+(?:the\s+)?([\w’'-]+(?:\s+[\w’'-]+)?)", re.I
+)
 # Ways of going, by what they mean: "flows around the rock" is not "flows into" it, and "flows out
 # of" is the opposite way.
 WAYS = dict.fromkeys(["into", "to", "toward", "towards", "onto"], "to") | dict.fromkeys(["from", "out"], "from")
@@ -119,6 +126,9 @@ class QuestionInfo:
     placed: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # "What are the three tasks ...?", "List ...", "What will it do?": several things asked for.
     listing: bool = False
+    # "... after the early 1980s?": the side of a time the question asks about ("before" or "after")
+    # and the stems of what the time is.
+    timed: tuple[str, tuple[str, ...]] | None = None
 
 
 KIND_PATTERNS = (
@@ -276,6 +286,11 @@ def analyze_question(text: str) -> QuestionInfo:
         (m.group(1), tuple(stem(t) for t in tokens(fold(m.group(2)))))
         for m in PLACED.finditer(expand_abbreviations(text))
     )
+    when = TIMED.search(text)
+    timed = None
+    if when:
+        what = tuple(stem(t) for t in tokens(when.group(2)) if t not in STOPWORDS)
+        timed = (TIME_SIDES[when.group(1).lower().split()[0]], what) if what else None
     kind = _kind(text)
     return QuestionInfo(
         text,
@@ -291,6 +306,7 @@ def analyze_question(text: str) -> QuestionInfo:
         directed,
         placed,
         LISTING.search(text) is not None,
+        timed,
     )
 
 
@@ -335,6 +351,29 @@ def other_place(placed: tuple[tuple[str, tuple[str, ...]], ...], sentence: str) 
         for m in PLACED.finditer(sentence):
             if m.group(1) == prep:
                 return m.group()
+    return None
+
+
+def other_side_of_time(timed: tuple[str, tuple[str, ...]], sentence: str) -> str | None:
+    """The sentence's "Until the early 1980s" where the question asks "after the early 1980s" (and
+    the sentence says nothing of that side anywhere), or None.
+
+    >>> other_side_of_time(("after", (stem("1980s"),)), "Until the early 1980s, industry was a major source.")
+    'Until the early 1980s'
+    >>> other_side_of_time(("after", (stem("1935"),)), "It was occupied until 1935 and after that demilitarised.")
+    """
+    side, what = timed
+    words = re.findall(r"[\w’'-]+", sentence)
+    low = [w.lower() for w in words]
+    if any(TIME_SIDES.get(w) == side for w in low):
+        return None
+    for i, w in enumerate(low):
+        if stem(w) not in what:
+            continue
+        for j in range(max(0, i - 4), min(len(low), i + 3)):
+            if TIME_SIDES.get(low[j]) not in (None, side):
+                first, last = min(i, j), max(i, j)
+                return " ".join(words[first : last + 1])
     return None
 
 

@@ -249,7 +249,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "In 911 the Viking leader Rollo agreed to swear fealty to King Charles III of West Francia.\n\n"
         "Isaac then offered his daughter in marriage to the Norman king.\n\n"
         "Under the abbot Robert, several monks of the abbey fled to southern Italy.\n\n"
-        "Near the old mill, the river flows around the famous rock Lorelei.\n"
+        "Near the old mill, the river flows around the famous rock Lorelei.\n\n"
+        "Until the great flood, the mill was the main employer of the valley.\n"
     )
     river = assistant_over({"river.txt": notes}, tmp_path, seed_settings, embedder)
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
@@ -278,6 +279,10 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     around = river.ask("What is the famous rock that the river flows into?")
     assert around.refused and "'flows around', another way" in around.reason
     assert "Lorelei" in river.ask("What is the famous rock that the river flows around?").answer
+    # "after the great flood" where the passage says "Until the great flood": the other side of that time.
+    after = river.ask("What was the main employer of the valley after the great flood?")
+    assert after.refused and "the other side of that time" in after.reason
+    assert "mill" in river.ask("What was the main employer of the valley before the great flood?").answer
 
 
 def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> None:
