@@ -187,47 +187,49 @@ def test_sources_that_disagree_are_both_cited(tmp_path: Path, seed_settings: Any
     assert "differ" in answer.answer
 
 
-def test_a_sentence_that_says_this_or_it_is_answered(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    # "This stretch" is the canal near Kessel; by itself the sentence is far from the question.
-    files = {
-        "canal.txt": "The Harbour Canal\n\nThe Harbour Canal leaves the river Arne at Millbrook. The canal makes a "
-        "sharp turn to the east near Kessel. This stretch is nearly 14 km long, and drops from 40 m to 31 m through "
-        "three locks. It passes a wide marsh known as the Kessel Fen. Barges carried grain and timber on it until "
-        "the 1950s.\n\nToday the canal is used by pleasure boats. A towpath runs along its northern bank.\n",
-    }
-    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask(
-        "How long is the stretch of the Harbour Canal near Kessel?"
-    )
-    assert not answer.refused and "14 km" in answer.answer
+CANAL = (
+    "The Harbour Canal\n\nThe Harbour Canal leaves the river Arne at Millbrook. The canal makes a sharp turn to the "
+    "east near Kessel. This stretch is nearly 14 km long, and drops from 40 m to 31 m through three locks. It passes "
+    "a wide marsh known as the Kessel Fen. Barges carried grain and timber on it until the 1950s.\n\nToday the "
+    "canal is used by pleasure boats. A towpath runs along its northern bank.\n"
+)
+MAP = (
+    "The Weaver's Map\n\nThe Weaver's Map is a long wall hanging kept in the town hall of Dunmere. It was "
+    "commissioned by Abbot Hugo, who paid for it in silver. The embroiderers worked for nine years. Visitors come "
+    "from across the region to see it every summer.\n\nThe town hall also keeps a bell cast in the same decade "
+    "and a chest of guild records.\n"
+)
+STRAIGHTENED = (
+    "The Arne Canal\n\nThe Arne Canal links the river Arne with the port of Millbrook. The lower canal was changed "
+    "greatly by a straightening program in the 1890s. The rate of flow was increased and the water table near the "
+    "banks fell. Barges carried grain and timber until the 1950s.\n\nToday pleasure boats use the canal, and a "
+    "towpath runs along its northern bank.\n"
+)
 
 
-def test_a_sentence_that_opens_with_it_is_about_what_the_one_before_names(
-    tmp_path: Path, seed_settings: Any, embedder: Any
+@pytest.mark.parametrize(
+    "text,question,facts",
+    [
+        # "This stretch" is the canal near Kessel; by itself the sentence is far from the question.
+        (CANAL, "How long is the stretch of the Harbour Canal near Kessel?", ["14 km"]),
+        # A sentence that opens with "It" is about what the one before names.
+        (MAP, "Who commissioned the Weaver's Map?", ["Hugo"]),
+        # The question's words are in one sentence, what happened is in the next: both are quoted.
+        (
+            STRAIGHTENED,
+            "What happened to the rate of flow of the Arne Canal during the straightening program?",
+            ["increased", "straightening program"],
+        ),
+    ],
+    ids=["this-stretch", "it-was", "next-sentence"],
+)
+def test_an_answer_spread_over_neighbouring_sentences(
+    tmp_path: Path, seed_settings: Any, embedder: Any, text: str, question: str, facts: list[str]
 ) -> None:
-    files = {
-        "map.txt": "The Weaver's Map\n\nThe Weaver's Map is a long wall hanging kept in the town hall of Dunmere. "
-        "It was commissioned by Abbot Hugo, who paid for it in silver. The embroiderers worked for nine "
-        "years. Visitors come from across the region to see it every summer.\n\nThe town hall also keeps a bell "
-        "cast in the same decade and a chest of guild records.\n",
-    }
-    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask("Who commissioned the Weaver's Map?")
+    answer = assistant_over({"doc.txt": text}, tmp_path, seed_settings, embedder).ask(question)
     assert not answer.refused, answer.reason
-    assert "Hugo" in answer.answer
-
-
-def test_the_sentence_next_to_the_best_one_is_quoted_with_it(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    # The question's words are in the first sentence, what happened is in the next.
-    files = {
-        "canal.txt": "The Arne Canal\n\nThe Arne Canal links the river Arne with the port of Millbrook. The lower "
-        "canal was changed greatly by a straightening program in the 1890s. The rate of flow was increased and the "
-        "water table near the banks fell. Barges carried grain and timber until the 1950s.\n\nToday pleasure "
-        "boats use the canal, and a towpath runs along its northern bank.\n",
-    }
-    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask(
-        "What happened to the rate of flow of the Arne Canal during the straightening program?"
-    )
-    assert not answer.refused, answer.reason
-    assert "increased" in answer.answer and "straightening program" in answer.answer
+    for fact in facts:
+        assert fact in answer.answer
     check_citations(answer)
 
 
