@@ -285,7 +285,7 @@ def score_sentence(
         score *= TYPE_MISSING_FACTOR
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
     # or it may be the swapped-in name of a question the sentence does not answer.
-    only_near = [n for n in info.names if n not in here and n in near and back < 1.0]
+    only_near = [n for n in info.names if n not in here and n in near]
     # The sentence's every word counts here: "least" against its "most", a stopword.
     opposed = contrasted((set(info.terms) | set(info.names)) - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {_word(w, info)!r}" for w in opposed]
@@ -301,7 +301,7 @@ def score_sentence(
     if elsewhere and any(n in missing for _, name in info.placed for n in name):
         mismatch.append(f"{elsewhere!r}, another place")
     # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
-    placed_in_time = info.timed and not any(stats.common(t) for t in info.timed[1])
+    placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
     other_time = other_side_of_time(info.timed, sentence.text) if info.timed and placed_in_time else None
     if other_time:
         mismatch.append(f"{other_time!r}, the other side of that time")
