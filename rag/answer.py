@@ -13,7 +13,16 @@ from typing import Any
 from rag.config import Settings
 from rag.conversation import standalone, topic_inline, without_topic
 from rag.embed import Embedder
-from rag.evidence import AGREE_MARGIN, Evidence, Scored, Sentence, TermStats, WordMeaning, select_evidence
+from rag.evidence import (
+    AGREE_MARGIN,
+    Evidence,
+    Scored,
+    Sentence,
+    TermStats,
+    WordMeaning,
+    leads_in,
+    select_evidence,
+)
 from rag.generate import Generator
 from rag.prompt import answer_messages
 from rag.question import QuestionInfo, analyze_question
@@ -238,7 +247,7 @@ class Assistant:
             first = f"{best.sentence.text.strip()} {_trim(rest, info, best.candidates).rstrip('.')}"
             return f"{first} [1].", self._citations([replace(best, sentence=whole)]), "quoted"
         # A lead-in ("... and will:") says nothing on its own after another quote.
-        runner_up = next((s for s in chosen[1:2] if not s.sentence.text.rstrip().endswith(":")), None)
+        runner_up = next((s for s in chosen[1:2] if not leads_in(s.sentence.text)), None)
         if runner_up is None and len(evidence.ranked) > 1:
             # The next-best sentence right before or after the best one, not far behind it, often
             # holds the rest of the answer ("... a straightening program." / "The rate of flow was
@@ -265,11 +274,11 @@ class Assistant:
         """Whether the question asks for the list, not for what one item holds: the lead-in says
         more of the question than the item does ("the three tasks of the force" against "list the
         countries in the Black Sea task force", which one item answers)."""
-        if sentence.listed is None:
+        lead_in = sentence.list_lead_in()
+        if lead_in is None:
             return False
-        if sentence.start == sentence.listed[0]:  # the lead-in itself
+        if sentence.listed and sentence.start == sentence.listed[0]:  # the lead-in itself
             return True
-        lead_in = re.split(r":\s+(?=[-•*–]|\d{1,2}[.)])", sentence.listed[2], maxsplit=1)[0]
         wanted = set(info.terms) | set(info.names)
         return len(wanted & set(content_stems(lead_in))) > len(wanted & set(content_stems(sentence.text)))
 

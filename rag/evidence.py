@@ -79,9 +79,10 @@ class Sentence:
     # A sentence ending in a colon ("..., saying:") leads into the next: the end offset and text
     # of the two as one span.
     continued: tuple[int, str] | None = None
-    # A list's lead-in ("... and will:") or one of its items ("- Rebuild ..."): the start, end and
-    # text of the lead-in with all its items, for a question that asks for them all.
-    listed: tuple[int, int, str] | None = None
+    # A list's lead-in ("... and will:") or one of its items ("- Rebuild ..."): the start, the
+    # lead-in's end, the end and the text of the lead-in with all its items, for a question that
+    # asks for them all.
+    listed: tuple[int, int, int, str] | None = None
 
     def with_continuation(self) -> Sentence:
         """The sentence and the one it leads into, as one span (itself when it leads into none)."""
@@ -94,8 +95,20 @@ class Sentence:
         """The list it leads into or belongs to, as one span (itself when it is in none)."""
         if self.listed is None:
             return self
-        start, end, text = self.listed
+        start, _, end, text = self.listed
         return replace(self, start=start, end=end, text=text, continued=None, listed=None)
+
+    def list_lead_in(self) -> str | None:
+        """The text of the lead-in of the list it is in, or None."""
+        if self.listed is None:
+            return None
+        start, lead_end, _, text = self.listed
+        return text[: lead_end - start]
+
+
+def leads_in(text: str) -> bool:
+    """A sentence ending in a colon leads into what follows ("..., saying:", "... and will:")."""
+    return text.rstrip().endswith(":")
 
 
 @dataclass(frozen=True)
@@ -168,7 +181,7 @@ def _lists(texts: list[str]) -> dict[int, tuple[int, int]]:
     """
     out: dict[int, tuple[int, int]] = {}
     for i, text in enumerate(texts):
-        if not text.rstrip().endswith(":"):
+        if not leads_in(text):
             continue
         last = i
         while last + 1 < len(texts) and LIST_ITEM.match(texts[last + 1]):
@@ -194,13 +207,14 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
             seen.add(key)
             context = " ".join(texts[max(0, i - CONTEXT_SENTENCES) : i])
             continued = None
-            if texts[i].rstrip().endswith(":") and i + 1 < len(chunk.sentences):
+            if leads_in(texts[i]) and i + 1 < len(chunk.sentences):
                 end = chunk.sentences[i + 1].end
                 continued = (end, chunk.text[span.start - chunk.start : end - chunk.start])
             listed = None
             if i in lists:
                 first, last = (chunk.sentences[n] for n in lists[i])
-                listed = (first.start, last.end, chunk.text[first.start - chunk.start : last.end - chunk.start])
+                text = chunk.text[first.start - chunk.start : last.end - chunk.start]
+                listed = (first.start, first.end, last.end, text)
             sentence = Sentence(chunk.source, span.start, span.end, texts[i], chunk.page, row, continued, listed)
             out.append((sentence, context, hit.cosine))
     return out
