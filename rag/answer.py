@@ -95,12 +95,15 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
     terms = set(info.terms) | set(info.names)
     answers = {stem(t) for c in candidates for t in tokens(c)} - terms
 
-    def gain(part: list[str]) -> tuple[int, int]:
-        # The question's own terms first (they place the answer), then the candidate answers.
-        stems = {stem(t) for t in tokens(" ".join(part))}
-        return len(terms & stems), len(answers & stems)
+    verbs = set(info.verbs)
 
-    best, best_gain = text, (-1, -1)
+    def gain(part: list[str]) -> tuple[int, int, int]:
+        # The question's verbs first (what it asks happened), then its other terms (they place the
+        # answer), then the candidate answers.
+        stems = {stem(t) for t in tokens(" ".join(part))}
+        return len(verbs & stems), len(terms & stems), len(answers & stems)
+
+    best, best_gain = text, (-1, -1, -1)
     for i in range(len(clauses)):
         for j in range(i + 1, len(clauses) + 1):
             part = clauses[i:j]

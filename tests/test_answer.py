@@ -206,10 +206,19 @@ STRAIGHTENED = (
     "towpath runs along its northern bank.\n"
 )
 
+RIVER = (
+    "The River Arne\n\nThe Arne (Old Norse: Arna, Danish: Arnaa, Dutch: Arne) is a northern river that rises in "
+    "the hills of the Kessel uplands in the far north of the county, forms part of the Millbrook-Dunmere boundary, "
+    "the Dunmere-Kessel boundary and then the county border, then flows past the town of Harbury and eventually "
+    "empties into the Grey Sea at Portwell. Its valley is farmed.\n\nThe upper river is used by anglers.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,question,facts",
     [
+        # A long sentence is cut to the clause that says what the question asks happened.
+        (RIVER, "Where does the Arne empty?", ["Grey Sea"]),
         # "This stretch" is the canal near Kessel; by itself the sentence is far from the question.
         (CANAL, "How long is the stretch of the Harbour Canal near Kessel?", ["14 km"]),
         # A sentence that opens with "It" is about what the one before names.
@@ -221,9 +230,9 @@ STRAIGHTENED = (
             ["increased", "straightening program"],
         ),
     ],
-    ids=["this-stretch", "it-was", "next-sentence"],
+    ids=["long-sentence", "this-stretch", "it-was", "next-sentence"],
 )
-def test_an_answer_spread_over_neighbouring_sentences(
+def test_answers_placed_by_the_question_in_one_document(
     tmp_path: Path, seed_settings: Any, embedder: Any, text: str, question: str, facts: list[str]
 ) -> None:
     answer = assistant_over({"doc.txt": text}, tmp_path, seed_settings, embedder).ask(question)
