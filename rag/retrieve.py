@@ -15,6 +15,7 @@ from rag.text import STOPWORDS, expand_abbreviations, stem, tokens
 log = logging.getLogger(__name__)
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion (Cormack et al., 2009)
+KEYWORD_STANDOUT = 2.0  # a BM25 score this many times the next one's stands out
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,14 @@ class Retriever:
         order = sorted(fused, key=lambda r: -fused[r])
         cosines = self.index.vectors[order] @ qvec if order else np.zeros(0)
         hits = [Hit(r, self.index.chunks[r], fused[r], float(c)) for r, c in zip(order, cosines, strict=True)]
-        return diversify(hits, k)
+        chosen = diversify(hits, k)
+        # A passage that shares far more of the question's rare words than any other ("given a
+        # tour") is kept even when its meaning as a whole is far from the question's.
+        if len(keyword) > 1 and keyword[0][1] >= KEYWORD_STANDOUT * keyword[1][1]:
+            top = next(h for h in hits if h.row == keyword[0][0])
+            if top not in chosen and len(chosen) == k:
+                chosen = sorted([*chosen[:-1], top], key=lambda h: -h.score)
+        return chosen
 
 
 def diversify(hits: list[Hit], k: int, per_source: int = 2, close: float = 0.5) -> list[Hit]:
