@@ -399,9 +399,10 @@ def select_evidence(
         scored.append(score_sentence(info, s, ctx, float(d), stats, credits))
     ranked = sorted(scored, key=lambda x: -x.score)
     best = ranked[0]
-    unknown = [n for n in info.names if not stats.known(n)]
+    unknown = [_word(n, info) for n in info.names if not stats.known(n)]
+    unknown += [short for short, spelled in info.abbreviated if not all(stats.known(t) for t in spelled)]
     if unknown:
-        never = ", ".join(_word(n, info) for n in unknown)
+        never = ", ".join(unknown)
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")
     twin = next((s for s in ranked if s.mismatch and s.coverage >= best.coverage), None)
     if twin is not None:

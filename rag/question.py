@@ -129,6 +129,10 @@ class QuestionInfo:
     # "... after the early 1980s?": the side of a time the question asks about ("before" or "after")
     # and the stems of what the time is.
     timed: tuple[str, tuple[str, ...]] | None = None
+    # "the EU's pledge": a name the question abbreviates and the stems of it spelled out ("EU",
+    # ("european", "union")). The documents must use them: they may write "the EU" or "the European
+    # Union", but a body they never name is not in them.
+    abbreviated: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 KIND_PATTERNS = (
@@ -240,6 +244,7 @@ def analyze_question(text: str) -> QuestionInfo:
             terms.append(s)
             term_words.append(w)
     names: list[str] = []
+    abbreviated: dict[str, tuple[str, ...]] = {}
     first = True
     # "2.5 million": one number; "10th" and "1980s" are one word, as the passages' tokens are.
     for m in re.finditer(r"\d[\d,.]*\d[a-z]*|[A-Za-z0-9][\w’'-]*", text):
@@ -248,6 +253,8 @@ def analyze_question(text: str) -> QuestionInfo:
         first = False
         low = fold(w).replace("’s", "").replace("'s", "")
         plain = re.sub(r"[’']s$", "", w)
+        if is_name and plain in ABBREVIATION_NAMES and plain != "HQ":
+            abbreviated[plain] = tuple(stem(t) for t in tokens(expand_abbreviations(plain)) if t not in STOPWORDS)
         if (
             is_name
             and low not in ABBREVIATIONS
@@ -307,6 +314,7 @@ def analyze_question(text: str) -> QuestionInfo:
         placed,
         LISTING.search(text) is not None,
         timed,
+        tuple(abbreviated.items()),
     )
 
 

@@ -72,6 +72,8 @@ def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str])
         ("How many helicopters will Germany send to Ukraine?", "helicopters will"),
         # The documents have them meet in Alaska: a question that puts it in Moscow is another meeting.
         ("When did Trump meet Putin in Moscow?", "15 August"),
+        # The pledge the documents give is NATO's; they never name the European Union.
+        ("How big is the EU's military pledge to Ukraine for 2025?", "40 billion"),
     ],
 )
 def test_unanswerable_questions_are_refused(assistant: Any, question: str, forbidden: str) -> None:
@@ -321,3 +323,4 @@ def test_a_refusal_says_why_in_the_users_words(assistant: Any) -> None:
     assert assistant.ask("Which Italian units will be stationed in Odesa?").reason == (
         "the documents never mention Odesa"
     )
+    assert assistant.ask("What did the EU promise?").reason == "the documents never mention EU"
