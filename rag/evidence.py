@@ -20,6 +20,7 @@ from rag.embed import Embedder
 from rag.question import (
     QuestionInfo,
     does_it_itself,
+    has_it_done_to_it,
     other_place,
     other_side_of_time,
     reversed_direction,
@@ -319,6 +320,9 @@ def score_sentence(
     other_time = other_side_of_time(info.timed, sentence.text) if info.timed and placed_in_time else None
     if other_time:
         mismatch.append(f"{other_time!r}, the other side of that time")
+    done_to_it = has_it_done_to_it(info.doer, sentence.text) if info.doer else None
+    if done_to_it and info.doer:
+        mismatch.append(f"{done_to_it!r}, not done by {_word(info.doer[1][0], info)}")
     if info.done_to and does_it_itself(info.done_to, sentence.text):
         mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
     if mismatch:

@@ -79,6 +79,14 @@ CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
 # "Who offered Isaac ...?": the one asked for does the verb; the name has it done to it.
 DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
+# "When did King Harold II conquer England?": the name after "did" that does the verb after it.
+DOER = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b")
+TITLES = frozenset(
+    "king queen prince princess duke duchess earl count lord lady sir dame emperor empress pope saint "
+    "president chancellor general admiral senator minister".split()
+)
+# Verbs whose doer and object can swap without changing what happened ("Trump met Putin").
+RECIPROCAL = frozenset("meet join marry wed fight battle ally merge trade negotiate talk agree compete".split())
 # "met Putin in Moscow": a name after a preposition of place.
 PLACED = re.compile(r"\b(in|at|near)\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 # Sides of a time: "after the conquest" is not "before the conquest" ("until", "from ... onwards").
@@ -133,6 +141,9 @@ class QuestionInfo:
     # ("european", "union")). The documents must use them: they may write "the EU" or "the European
     # Union", but a body they never name is not in them.
     abbreviated: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # "When did King Harold II conquer England?": the stem of the verb and the stems of the name
+    # that does it ("harold"; titles and numerals left out).
+    doer: tuple[str, tuple[str, ...]] | None = None
 
 
 KIND_PATTERNS = (
@@ -298,6 +309,15 @@ def analyze_question(text: str) -> QuestionInfo:
     if when:
         what = tuple(stem(t) for t in tokens(when.group(2)) if t not in STOPWORDS)
         timed = (TIME_SIDES[when.group(1).lower().split()[0]], what) if what else None
+    doer = None
+    acting = DOER.search(text)
+    if acting and acting.group(2) not in STOPWORDS and is_verb_base(acting.group(2)):
+        who = tuple(
+            stem(t)
+            for t in tokens(fold(acting.group(1)))
+            if t not in TITLES and t not in STOPWORDS and len(t) > 2 and not re.fullmatch(r"[ivx]+", t)
+        )
+        doer = (stem(acting.group(2)), who) if who and acting.group(2) not in RECIPROCAL else None
     kind = _kind(text)
     return QuestionInfo(
         text,
@@ -315,6 +335,7 @@ def analyze_question(text: str) -> QuestionInfo:
         LISTING.search(text) is not None,
         timed,
         tuple(abbreviated.items()),
+        doer,
     )
 
 
@@ -407,6 +428,29 @@ def does_it_itself(done_to: tuple[str, str], sentence: str) -> bool:
                 passive = set(words[i + 1 : j]) & PASSIVE or words[j + 1 : j + 2] == ["by"]
                 return not passive
     return False
+
+
+def has_it_done_to_it(doer: tuple[str, tuple[str, ...]], sentence: str) -> str | None:
+    """The sentence's "conquered England killing King Harold" where the question asks when Harold
+    conquered: the name comes only after the verb and not as its agent ("by Harold"), or None.
+
+    >>> has_it_done_to_it((stem("conquer"), (stem("Harold"),)), "William conquered England killing King Harold.")
+    'conquered England killing King Harold'
+    >>> has_it_done_to_it((stem("conquer"), (stem("Harold"),)), "Harold, the son of Godwin, conquered it.") is None
+    True
+    >>> has_it_done_to_it((stem("conquer"), (stem("Harold"),)), "England was conquered in 1066 by Harold.") is None
+    True
+    """
+    verb, name = doer
+    words = re.findall(r"[\w’'-]+", sentence)
+    low = [w.lower() for w in words]
+    spots = [i for i, w in enumerate(low) if stem(re.sub(r"[’']s$", "", w)) in name]
+    acts = [i for i, w in enumerate(low) if stem(w) == verb]
+    if not spots or not acts or spots[0] < acts[0]:
+        return None
+    if spots[0] - acts[0] > 4 or "by" in low[acts[0] : spots[0]]:  # its object is close; "by" names the doer
+        return None
+    return " ".join(words[acts[0] : spots[0] + 1])
 
 
 def slot_filler(slot: tuple[str, str], sentence: str) -> str | None:

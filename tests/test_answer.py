@@ -265,7 +265,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "Isaac then offered his daughter in marriage to the Norman king.\n\n"
         "Under the abbot Robert, several monks of the abbey fled to southern Italy.\n\n"
         "Near the old mill, the river flows around the famous rock Lorelei.\n\n"
-        "Until the great flood, the mill was the main employer of the valley.\n"
+        "Until the great flood, the mill was the main employer of the valley.\n\n"
+        "In 1066 Duke William of Normandy conquered England, killing King Harold at Hastings.\n"
     )
     river = assistant_over({"river.txt": notes}, tmp_path, seed_settings, embedder)
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
@@ -298,6 +299,10 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     after = river.ask("What was the main employer of the valley after the great flood?")
     assert after.refused and "the other side of that time" in after.reason
     assert "mill" in river.ask("What was the main employer of the valley before the great flood?").answer
+    # "When did Harold conquer England?": the passage has William conquer it and Harold killed.
+    done_to = river.ask("When did King Harold conquer England?")
+    assert done_to.refused and "not done by Harold" in done_to.reason
+    assert "1066" in river.ask("When did William conquer England?").answer
 
 
 def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> None:
