@@ -52,6 +52,8 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
         ("When did Zelenskyy have a tumultuous visit to the White House?", ["February"]),
         # Only one passage says "tour": kept among the passages though its meaning is far off.
         ("Where were the leaders given a tour before the meeting?", ["Northwood"]),
+        # Two sentences that score alike are both quoted while they stay under 60 words together.
+        ("What will the truce monitoring rely on if not American soldiers?", ["drones"]),
     ],
 )
 def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str]) -> None:
