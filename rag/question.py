@@ -193,8 +193,10 @@ def _kind(original: str) -> str:
     if not found:
         return "other"
     kind = KIND_PATTERNS[min(found)[1]][0]
-    # "Who is Alexus Grynkewich?" asks for a description, not for a name.
-    if kind == "person" and re.match(r"^\W*(?i:and\s+)?(?i:who) (?i:is|was|are|were) [A-Z]", original):
+    # "Who is Alexus Grynkewich?" asks for a description, not for a name; "Who was Richard's
+    # fiancee?" asks for a person.
+    named = re.match(r"^\W*(?i:and\s+)?(?i:who) (?i:is|was|are|were) [A-Z][\w-]*(?:\s[A-Z][\w-]*)*([’']s\b)?", original)
+    if kind == "person" and named and not named.group(1):
         return "other"
     return kind
 

@@ -13,6 +13,7 @@ from rag.question import analyze_question, type_candidates
         ("In which year did it begin?", "date"),
         ("Who leads the forward cell?", "person"),
         ("Who is Alexus Grynkewich?", "other"),
+        ("Who was Richard's fiancee?", "person"),  # a person related to the one named
         ("Where is the HQ?", "place"),
         ("What did Putin agree to?", "other"),
         ("Which two countries co-lead the HQ?", "place"),
