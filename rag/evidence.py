@@ -25,6 +25,7 @@ from rag.question import (
     other_side_of_time,
     reversed_direction,
     slot_filler,
+    swapped_object,
     type_candidates,
 )
 from rag.retrieve import Hit
@@ -305,7 +306,7 @@ def score_sentence(
     opposed = contrasted((set(info.terms) | set(info.names)) - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {_word(w, info)!r}" for w in opposed]
     filler = slot_filler(info.slot, sentence.text) if info.slot else None
-    if filler and {stem(t) for t in tokens(filler)} & set(info.names):
+    if filler and {stem(t) for t in tokens(filler)} <= set(info.names):  # "Anglo-Saxon" is not "Anglo-Norman"
         mismatch.append(f"{' '.join(info.slot or ())} {filler}, the question's own name")
     reverse = reversed_direction(info.directed, sentence.text) if info.directed else None
     if reverse:
@@ -323,6 +324,9 @@ def score_sentence(
     done_to_it = has_it_done_to_it(info.doer, sentence.text) if info.doer else None
     if done_to_it and info.doer:
         mismatch.append(f"{done_to_it!r}, not done by {_word(info.doer[1][0], info)}")
+    swapped = swapped_object(info.objects, sentence.text) if info.objects else None
+    if swapped:
+        mismatch.append(f"{swapped!r}, the question's name in another place")
     if info.done_to and does_it_itself(info.done_to, sentence.text):
         mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
     if mismatch:

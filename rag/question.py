@@ -6,7 +6,17 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rag.text import QUESTION_WORDS, STOPWORDS, expand_abbreviations, fold, is_verb_base, only_verb, stem, tokens
+from rag.text import (
+    QUESTION_WORDS,
+    STOPWORDS,
+    expand_abbreviations,
+    fold,
+    is_verb_base,
+    only_verb,
+    stem,
+    tokens,
+    verb_not_noun,
+)
 
 # General abbreviations a user types for words that articles spell out.
 ABBREVIATIONS = {
@@ -85,8 +95,14 @@ TITLES = frozenset(
     "king queen prince princess duke duchess earl count lord lady sir dame emperor empress pope saint "
     "president chancellor general admiral senator minister".split()
 )
+# "What was absorbed into the Anglo-Norman language?", "Who replaced the Normans ...?": a verb, a
+# preposition or none, and the name that fills that place.
+OBJECT = re.compile(
+    r"\b([a-z]{3,})\s+(?:(into|to|with|from|as|for|on|onto|against)\s+)?(?:the\s+)?((?:[A-Z][\w’'-]*\s?)+)"
+)
 # Verbs whose doer and object can swap without changing what happened ("Trump met Putin").
 RECIPROCAL = frozenset("meet join marry wed fight battle ally merge trade negotiate talk agree compete".split())
+RECIPROCAL_STEMS = frozenset(stem(w) for w in RECIPROCAL)
 # "met Putin in Moscow": a name after a preposition of place.
 PLACED = re.compile(r"\b(in|at|near)\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
 # Sides of a time: "after the conquest" is not "before the conquest" ("until", "from ... onwards").
@@ -144,6 +160,9 @@ class QuestionInfo:
     # "When did King Harold II conquer England?": the stem of the verb and the stems of the name
     # that does it ("harold"; titles and numerals left out).
     doer: tuple[str, tuple[str, ...]] | None = None
+    # "absorbed into the Anglo-Norman language": (stem of the verb, the preposition or "", stems of
+    # the name after it), for each such place in the question.
+    objects: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 KIND_PATTERNS = (
@@ -320,6 +339,13 @@ def analyze_question(text: str) -> QuestionInfo:
             if t not in TITLES and t not in STOPWORDS and len(t) > 2 and not re.fullmatch(r"[ivx]+", t)
         )
         doer = (stem(acting.group(2)), who) if who and acting.group(2) not in RECIPROCAL else None
+    objects = tuple(
+        (stem(m.group(1)), m.group(2) or "", tuple(stem(t) for t in tokens(fold(m.group(3)))))
+        for m in OBJECT.finditer(text)
+        if m.group(1) not in STOPWORDS | AUXILIARIES | QUESTION_WORDS
+        and verb_not_noun(m.group(1))
+        and stem(m.group(1)) not in RECIPROCAL_STEMS
+    )
     kind = _kind(text)
     return QuestionInfo(
         text,
@@ -338,6 +364,7 @@ def analyze_question(text: str) -> QuestionInfo:
         timed,
         tuple(abbreviated.items()),
         doer,
+        objects,
     )
 
 
@@ -453,6 +480,39 @@ def has_it_done_to_it(doer: tuple[str, tuple[str, ...]], sentence: str) -> str |
     if spots[0] - acts[0] > 4 or "by" in low[acts[0] : spots[0]]:  # its object is close; "by" names the doer
         return None
     return " ".join(words[acts[0] : spots[0] + 1])
+
+
+def swapped_object(objects: tuple[tuple[str, str, tuple[str, ...]], ...], sentence: str) -> str | None:
+    """The sentence's "absorbed into the Anglo-Saxon language" where the question asks what was
+    absorbed into the Anglo-Norman one, and the sentence names Anglo-Norman elsewhere: the two swap
+    places. None when the sentence has the question's name in that place too, or not at all.
+
+    >>> q = ((stem("absorbed"), "into", (stem("Anglo"), stem("Norman"))),)
+    >>> swapped_object(q, "The Anglo-Norman language was absorbed into the Anglo-Saxon language.")
+    'absorbed into the Anglo-Saxon'
+    >>> swapped_object(q, "Old Norse was absorbed into the Anglo-Norman language.") is None
+    True
+    """
+    said = {stem(t) for t in tokens(fold(sentence))}
+    for verb, prep, name in objects:
+        if not set(name) <= said:
+            continue
+        found = list(re.finditer(r"[^\W_]+", sentence))  # "Anglo-Saxon" is two words, as in `tokens`
+        words = [m.group() for m in found]
+        low = [stem(fold(w)) for w in words]
+        for i, w in enumerate(low):
+            if w != verb or (prep and low[i + 1 : i + 2] != [prep]):
+                continue
+            j = i + 1 + bool(prep)
+            j += low[j : j + 1] == ["the"]
+            if set(name) <= set(low[j : j + len(name) + 1]):
+                break  # the question's name is in that place here too
+            run = j
+            while run < len(words) and words[run][0].isupper():
+                run += 1
+            if run > j:
+                return sentence[found[i].start() : found[run - 1].end()]
+    return None
 
 
 def slot_filler(slot: tuple[str, str], sentence: str) -> str | None:

@@ -94,6 +94,16 @@ def only_verb(word: str) -> bool:
     return set(_lemmas(word.lower())) == {"VERB"}
 
 
+def verb_not_noun(word: str) -> bool:
+    """Whether the word can be a verb form and not a noun ("absorbed", "made"; not "call", "rock").
+
+    >>> verb_not_noun("absorbed"), verb_not_noun("made"), verb_not_noun("rock"), verb_not_noun("river")
+    (True, True, False, False)
+    """
+    lemmas = _lemmas(word.lower())
+    return "VERB" in lemmas and "NOUN" not in lemmas
+
+
 def is_verb_base(word: str) -> bool:
     """Whether the word is a verb's base form ("end", "peak"), whatever else it can be.
 

@@ -268,7 +268,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "Under the abbot Robert, several monks of the abbey fled to southern Italy.\n\n"
         "Near the old mill, the river flows around the famous rock Lorelei.\n\n"
         "Until the great flood, the mill was the main employer of the valley.\n\n"
-        "In 1066 Duke William of Normandy conquered England, killing King Harold at Hastings.\n"
+        "In 1066 Duke William of Normandy conquered England, killing King Harold at Hastings.\n\n"
+        "The Anglo-Norman language was in time absorbed into the Anglo-Saxon language of their subjects.\n"
     )
     river = assistant_over({"river.txt": notes}, tmp_path, seed_settings, embedder)
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
@@ -305,6 +306,10 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     done_to = river.ask("When did King Harold conquer England?")
     assert done_to.refused and "not done by Harold" in done_to.reason
     assert "1066" in river.ask("When did William conquer England?").answer
+    # The question puts Anglo-Norman where the passage has Anglo-Saxon, and Anglo-Norman elsewhere.
+    swapped_place = river.ask("What was absorbed into the Anglo-Norman language?")
+    assert swapped_place.refused and "the question's name in another place" in swapped_place.reason
+    assert "Anglo-Saxon" in river.ask("What was the Anglo-Norman language absorbed into?").answer
 
 
 def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> None:
