@@ -132,6 +132,13 @@ def test_a_follow_up_about_him_is_about_the_person_named(assistant: Any) -> None
     check_citations(answer)
 
 
+def test_a_follow_up_that_names_nothing_is_about_the_previous_question(assistant: Any) -> None:
+    answer = assistant.ask("How many regions are involved?", ["What does Russia demand from Ukraine?"])
+    assert "(about" in answer.standalone_question
+    assert "four" in answer.answer
+    check_citations(answer)
+
+
 def test_follow_up_is_rewritten_and_answered(assistant: Any) -> None:
     answer = assistant.ask("And when does it move to London?", ["Where is the HQ?"])
     assert answer.standalone_question == "When does the HQ move to London?"
