@@ -167,7 +167,10 @@ class Assistant:
         # unless the follow-up has no terms of its own ("Who else was there?").
         bare = without_topic(rewritten)
         info = analyze_question(bare)
-        if not info.terms and bare != rewritten:
+        # "In which month was that?" has no term but the kind of answer; "Who was the other envoy?"
+        # asks about someone beside the topic: both are about the topic as well.
+        own = [t for t in info.terms if t != info.asked]
+        if bare != rewritten and (not own or re.search(r"\bother\b", bare, re.I)):
             info = analyze_question(topic_inline(rewritten))
         evidence = select_evidence(
             info, qvec, self.index, hits, self.stats, self.settings.answer_threshold, self.meaning

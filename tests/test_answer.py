@@ -139,6 +139,21 @@ def test_a_follow_up_that_names_nothing_is_about_the_previous_question(assistant
     check_citations(answer)
 
 
+@pytest.mark.parametrize(
+    "history,question,fact",
+    [
+        # Its only word is the kind of answer: the month of the summit asked about before.
+        (["Which summit started the coalition planning?"], "In which month was that?", "March"),
+        # "The other envoy" is one beside the person asked about before.
+        (["Who is Steve Witkoff?"], "Who was the other envoy?", "Kushner"),
+    ],
+)
+def test_a_follow_up_is_also_about_the_topic(assistant: Any, history: list[str], question: str, fact: str) -> None:
+    answer = assistant.ask(question, history)
+    assert fact in answer.answer
+    check_citations(answer)
+
+
 def test_follow_up_is_rewritten_and_answered(assistant: Any) -> None:
     answer = assistant.ask("And when does it move to London?", ["Where is the HQ?"])
     assert answer.standalone_question == "When does the HQ move to London?"
