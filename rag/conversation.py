@@ -68,15 +68,21 @@ def _name_runs(question: str) -> list[str]:
 
 def is_follow_up(question: str) -> bool:
     """Whether a question asked after another leans on it: it refers back ("it", "that", "the
-    other"), opens with "and", has under two words of its own, or names nothing ("How many
-    regions are involved?" after "What does Russia demand from Ukraine?").
+    other"), opens with "and", has under two words of its own, or names nothing with two words
+    ("How many regions are involved?" after "What does Russia demand from Ukraine?").
 
     >>> is_follow_up("How many regions are involved?"), is_follow_up("How many troops will Britain send?")
     (True, False)
+    >>> is_follow_up("Where is the multinational headquarters based?")
+    False
     """
     own_terms = [t for t in tokens(question) if t not in STOPWORDS and t not in AUX]
     names_nothing = not _name_runs(question) and not re.search(r"\d", question)
-    return bool(LEAD.match(question) or REFERENCE.search(question)) or len(own_terms) < 2 or names_nothing
+    return (
+        bool(LEAD.match(question) or REFERENCE.search(question))
+        or len(own_terms) < 2
+        or (names_nothing and len(own_terms) < 3)
+    )
 
 
 def standalone(question: str, history: list[str]) -> str:
