@@ -469,13 +469,26 @@ def has_it_done_to_it(doer: tuple[str, tuple[str, ...]], sentence: str) -> str |
     True
     >>> has_it_done_to_it((stem("conquer"), (stem("Harold"),)), "England was conquered in 1066 by Harold.") is None
     True
+    >>> has_it_done_to_it((stem("encourage"), (stem("Normans"),)), "Normans were encouraged to come by the Lombards.")
+    'Normans were encouraged to come by the Lombards'
     """
     verb, name = doer
     words = re.findall(r"[\w’'-]+", sentence)
     low = [w.lower() for w in words]
     spots = [i for i, w in enumerate(low) if stem(re.sub(r"[’']s$", "", w)) in name]
     acts = [i for i, w in enumerate(low) if stem(w) == verb]
-    if not spots or not acts or spots[0] < acts[0]:
+    if not spots or not acts:
+        return None
+    if spots[0] < acts[0]:
+        # "Norman mercenaries were encouraged ... by the Lombards": the name has it done to it.
+        act = acts[0]
+        passive = set(low[max(spots[0], act - 3) : act]) & PASSIVE
+        agent = next((k for k in range(act + 1, min(act + 9, len(low))) if low[k] == "by"), None)
+        if passive and agent is not None and agent + 1 < len(low) and not set(spots) & set(range(agent, agent + 4)):
+            end = agent + 1 + (low[agent + 1] == "the")
+            while end < len(words) and words[end][0].isupper():
+                end += 1
+            return " ".join(words[spots[0] : max(end, agent + 2)])
         return None
     if spots[0] - acts[0] > 4 or "by" in low[acts[0] : spots[0]]:  # its object is close; "by" names the doer
         return None

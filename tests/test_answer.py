@@ -291,7 +291,8 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
         "Near the old mill, the river flows around the famous rock Lorelei.\n\n"
         "Until the great flood, the mill was the main employer of the valley.\n\n"
         "In 1066 Duke William of Normandy conquered England, killing King Harold at Hastings.\n\n"
-        "The Anglo-Norman language was in time absorbed into the Anglo-Saxon language of their subjects.\n"
+        "The Anglo-Norman language was in time absorbed into the Anglo-Saxon language of their subjects.\n\n"
+        "Norman mercenaries were first encouraged to come to the south by the Lombards.\n"
     )
     river = assistant_over({"river.txt": notes}, tmp_path, seed_settings, embedder)
     near_miss = river.ask("What name is used only for larger streams farther to the north?")
@@ -332,6 +333,10 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     swapped_place = river.ask("What was absorbed into the Anglo-Norman language?")
     assert swapped_place.refused and "the question's name in another place" in swapped_place.reason
     assert "Anglo-Saxon" in river.ask("What was the Anglo-Norman language absorbed into?").answer
+    # In the passive the Normans are the ones encouraged, by the Lombards.
+    passive = river.ask("Who did the Normans encourage to come to the south?")
+    assert passive.refused and "not done by Normans" in passive.reason
+    assert "Lombards" in river.ask("Who encouraged the Normans to come to the south?").answer
 
 
 def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> None:
