@@ -29,8 +29,12 @@ ABBREVIATIONS = {
     "pm": "prime minister",
     "govt": "government",
     "intl": "international",
+    "wwi": "world war i",
+    "ww1": "world war i",
+    "wwii": "world war ii",
+    "ww2": "world war ii",
 }
-ABBREVIATION_NAMES = frozenset({"US", "USA", "UK", "EU", "UN", "HQ"})
+ABBREVIATION_NAMES = frozenset({"US", "USA", "UK", "EU", "UN", "HQ", "WWI", "WW1", "WWII", "WW2"})
 # Words a question uses to frame what it asks; they say nothing about the topic.
 FRAME_WORDS = frozenset(
     "name names called call type kind year years date time happen happened mean means main role part take "

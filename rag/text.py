@@ -31,6 +31,10 @@ _CAPITAL_ABBREVIATIONS = {
     "UN": "United Nations",
     "HQ": "headquarters",
     "HQs": "headquarters",
+    "WWI": "World War I",
+    "WW1": "World War I",
+    "WWII": "World War II",
+    "WW2": "World War II",
 }
 _CAPITAL_ABBREVIATION = re.compile(
     r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.?|" + "|".join(_CAPITAL_ABBREVIATIONS) + r")(?![\w])"

@@ -60,6 +60,12 @@ def test_terms_expand_abbreviations_and_keep_names() -> None:
     assert info.asked == "offic"
 
 
+def test_wwii_is_world_war_ii_not_a_name_the_documents_lack() -> None:
+    info = analyze_question("What was the Rhine considered to invaders in WWII?")
+    assert {"world", "war", "ii"} <= set(info.terms)
+    assert info.names == ("rhine",)
+
+
 def test_us_is_the_united_states_only_in_capitals() -> None:
     assert {"unit", "state"} <= set(analyze_question("Which US envoys took part?").terms)
     assert "unit" not in analyze_question("What did they tell us?").terms
