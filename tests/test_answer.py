@@ -313,30 +313,44 @@ def test_a_near_miss_twin_of_a_passage_is_refused(tmp_path: Path, seed_settings:
     reversed_roles = river.ask("Who offered Isaac his daughter?")
     assert reversed_roles.refused and "Isaac does the 'offered' itself" in reversed_roles.reason
     assert not river.ask("Who did Isaac offer his daughter to?").refused
-    # "fled from" where the passage says "fled to": another way.
-    other_way = river.ask("Who fled from southern Italy?")
-    assert other_way.refused and "'fled to', another way" in other_way.reason
-    assert "monks" in river.ask("Who fled to southern Italy?").answer
-    # "flows into" where the passage says "flows around", and no "into" after it.
-    around = river.ask("What is the famous rock that the river flows into?")
-    assert around.refused and "'flows around', another way" in around.reason
-    assert "Lorelei" in river.ask("What is the famous rock that the river flows around?").answer
-    # "after the great flood" where the passage says "Until the great flood": the other side of that time.
-    after = river.ask("What was the main employer of the valley after the great flood?")
-    assert after.refused and "the other side of that time" in after.reason
-    assert "mill" in river.ask("What was the main employer of the valley before the great flood?").answer
-    # "When did Harold conquer England?": the passage has William conquer it and Harold killed.
-    done_to = river.ask("When did King Harold conquer England?")
-    assert done_to.refused and "not done by Harold" in done_to.reason
-    assert "1066" in river.ask("When did William conquer England?").answer
-    # The question puts Anglo-Norman where the passage has Anglo-Saxon, and Anglo-Norman elsewhere.
-    swapped_place = river.ask("What was absorbed into the Anglo-Norman language?")
-    assert swapped_place.refused and "the question's name in another place" in swapped_place.reason
-    assert "Anglo-Saxon" in river.ask("What was the Anglo-Norman language absorbed into?").answer
-    # In the passive the Normans are the ones encouraged, by the Lombards.
-    passive = river.ask("Who did the Normans encourage to come to the south?")
-    assert passive.refused and "not done by Normans" in passive.reason
-    assert "Lombards" in river.ask("Who encouraged the Normans to come to the south?").answer
+    # Each near miss is refused for its reason; the question the passage answers is answered.
+    for near, why, right, fact in [
+        # "fled from" where the passage says "fled to": another way.
+        ("Who fled from southern Italy?", "'fled to', another way", "Who fled to southern Italy?", "monks"),
+        # "flows into" where the passage says "flows around", and no "into" after it.
+        (
+            "What is the famous rock that the river flows into?",
+            "'flows around', another way",
+            "What is the famous rock that the river flows around?",
+            "Lorelei",
+        ),
+        # "after the great flood" where the passage says "Until the great flood".
+        (
+            "What was the main employer of the valley after the great flood?",
+            "the other side of that time",
+            "What was the main employer of the valley before the great flood?",
+            "mill",
+        ),
+        # The passage has William conquer England and Harold killed.
+        ("When did King Harold conquer England?", "not done by Harold", "When did William conquer England?", "1066"),
+        # The question puts Anglo-Norman where the passage has Anglo-Saxon, and Anglo-Norman elsewhere.
+        (
+            "What was absorbed into the Anglo-Norman language?",
+            "the question's name in another place",
+            "What was the Anglo-Norman language absorbed into?",
+            "Anglo-Saxon",
+        ),
+        # In the passive the Normans are the ones encouraged, by the Lombards.
+        (
+            "Who did the Normans encourage to come to the south?",
+            "not done by Normans",
+            "Who encouraged the Normans to come to the south?",
+            "Lombards",
+        ),
+    ]:
+        refused = river.ask(near)
+        assert refused.refused and why in refused.reason, (near, refused.reason)
+        assert fact in river.ask(right).answer, right
 
 
 def test_a_question_whose_verb_no_passage_says_is_refused(assistant: Any) -> None:
