@@ -342,7 +342,7 @@ def analyze_question(text: str) -> QuestionInfo:
             for t in tokens(fold(acting.group(1)))
             if t not in TITLES and t not in STOPWORDS and len(t) > 2 and not re.fullmatch(r"[ivx]+", t)
         )
-        doer = (stem(acting.group(2)), who) if who and acting.group(2) not in RECIPROCAL else None
+        doer = (stem(acting.group(2)), who) if who and stem(acting.group(2)) not in RECIPROCAL_STEMS else None
     objects = tuple(
         (stem(m.group(1)), m.group(2) or "", tuple(stem(t) for t in tokens(fold(m.group(3)))))
         for m in OBJECT.finditer(text)
@@ -510,13 +510,12 @@ def swapped_object(objects: tuple[tuple[str, str, tuple[str, ...]], ...], senten
     >>> swapped_object(q, "Old Norse was absorbed into the Anglo-Norman language.") is None
     True
     """
-    said = {stem(t) for t in tokens(fold(sentence))}
+    found = list(re.finditer(r"[^\W_]+", sentence))  # "Anglo-Saxon" is two words, as in `tokens`
+    words = [m.group() for m in found]
+    low = [stem(fold(w)) for w in words]
     for verb, prep, name in objects:
-        if not set(name) <= said:
+        if not set(name) <= set(low):
             continue
-        found = list(re.finditer(r"[^\W_]+", sentence))  # "Anglo-Saxon" is two words, as in `tokens`
-        words = [m.group() for m in found]
-        low = [stem(fold(w)) for w in words]
         for i, w in enumerate(low):
             if w != verb or (prep and low[i + 1 : i + 2] != [prep]):
                 continue
