@@ -416,6 +416,25 @@ def other_place(placed: tuple[tuple[str, tuple[str, ...]], ...], sentence: str) 
     return None
 
 
+def _words(sentence: str) -> tuple[list[str], list[str]]:
+    """The sentence's words as written and in lower case ("Rollo's" one word, hyphens kept)."""
+    words = re.findall(r"[\w’'-]+", sentence)
+    return words, [w.lower() for w in words]
+
+
+def _name_stem(word: str) -> str:
+    """The stem of a word with its possessive "'s" off ("Isaac's" -> "isaac")."""
+    return stem(re.sub(r"[’']s$", "", word))
+
+
+def _capitalized_end(words: list[str], start: int) -> int:
+    """The index after the run of capitalized words from `start` ("the Lombards" from "Lombards")."""
+    end = start
+    while end < len(words) and words[end][:1].isupper():
+        end += 1
+    return end
+
+
 def other_side_of_time(timed: tuple[str, tuple[str, ...]], sentence: str) -> str | None:
     """The sentence's "Until the early 1980s" where the question asks "after the early 1980s" (and
     the sentence says nothing of that side anywhere), or None.
@@ -426,8 +445,7 @@ def other_side_of_time(timed: tuple[str, tuple[str, ...]], sentence: str) -> str
     True
     """
     side, what = timed
-    words = re.findall(r"[\w’'-]+", sentence)
-    low = [w.lower() for w in words]
+    words, low = _words(sentence)
     if any(TIME_SIDES.get(w) == side for w in low):
         return None
     for i, w in enumerate(low):
@@ -452,9 +470,9 @@ def does_it_itself(done_to: tuple[str, str], sentence: str) -> bool:
     False
     """
     verb, name = done_to
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", sentence)]
+    _, words = _words(sentence)
     for i, w in enumerate(words):
-        if stem(re.sub(r"[’']s$", "", w)) != name:
+        if _name_stem(w) != name:
             continue
         for j in range(i + 1, min(i + 4, len(words))):
             if stem(words[j]) == verb:
@@ -477,9 +495,8 @@ def has_it_done_to_it(doer: tuple[str, tuple[str, ...]], sentence: str) -> str |
     'Normans were encouraged to come by the Lombards'
     """
     verb, name = doer
-    words = re.findall(r"[\w’'-]+", sentence)
-    low = [w.lower() for w in words]
-    spots = [i for i, w in enumerate(low) if stem(re.sub(r"[’']s$", "", w)) in name]
+    words, low = _words(sentence)
+    spots = [i for i, w in enumerate(low) if _name_stem(w) in name]
     acts = [i for i, w in enumerate(low) if stem(w) == verb]
     if not spots or not acts:
         return None
@@ -489,9 +506,7 @@ def has_it_done_to_it(doer: tuple[str, tuple[str, ...]], sentence: str) -> str |
         passive = set(low[max(spots[0], act - 3) : act]) & PASSIVE
         agent = next((k for k in range(act + 1, min(act + 9, len(low))) if low[k] == "by"), None)
         if passive and agent is not None and agent + 1 < len(low) and not set(spots) & set(range(agent, agent + 4)):
-            end = agent + 1 + (low[agent + 1] == "the")
-            while end < len(words) and words[end][0].isupper():
-                end += 1
+            end = _capitalized_end(words, agent + 1 + (low[agent + 1] == "the"))
             return " ".join(words[spots[0] : max(end, agent + 2)])
         return None
     if spots[0] - acts[0] > 4 or "by" in low[acts[0] : spots[0]]:  # its object is close; "by" names the doer
@@ -523,9 +538,7 @@ def swapped_object(objects: tuple[tuple[str, str, tuple[str, ...]], ...], senten
             j += low[j : j + 1] == ["the"]
             if set(name) <= set(low[j : j + len(name) + 1]):
                 break  # the question's name is in that place here too
-            run = j
-            while run < len(words) and words[run][0].isupper():
-                run += 1
+            run = _capitalized_end(words, j)
             if run > j:
                 return sentence[found[i].start() : found[run - 1].end()]
     return None
