@@ -324,7 +324,16 @@ def analyze_question(text: str) -> QuestionInfo:
         if t not in names and t not in LIGHT_VERBS and (only_verb(w) or w == carried)
     )
     lowered = re.findall(r"[a-z]+", text.lower())
-    directed = tuple((stem(a), b) for a, b in pairwise(lowered) if b in WAYS and len(a) > 3 and a not in STOPWORDS)
+    # "draw partners from": the object of a verb goes nowhere, so it has no way to reverse ("what water
+    # flows out" is no object: "water" after a determiner is a noun).
+    directed = tuple(
+        (stem(a), b)
+        for det, verb, a, b in zip(["", "", *lowered], ["", *lowered], lowered, lowered[1:])
+        if b in WAYS
+        and len(a) > 3
+        and a not in STOPWORDS
+        and (verb in STOPWORDS or not is_verb_base(verb) or det in DETERMINERS | QUESTION_WORDS | {"much", "many"})
+    )
     placed = tuple(
         (m.group(1), tuple(stem(t) for t in tokens(fold(m.group(2)))))
         for m in PLACED.finditer(expand_abbreviations(text))

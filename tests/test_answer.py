@@ -54,6 +54,8 @@ def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
         ("Where were the leaders given a tour before the meeting?", ["Northwood"]),
         # Two sentences that score alike are both quoted while they stay under 60 words together.
         ("What will the truce monitoring rely on if not American soldiers?", ["drones"]),
+        # "draw partners from" and "draw on partners across": the partners are not going anywhere.
+        ("Which alliance will the Multinational Force Ukraine draw partners from?", ["North Atlantic Treaty"]),
     ],
 )
 def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str]) -> None:

@@ -132,3 +132,9 @@ def test_numbers_stay_whole() -> None:
     assert type_candidates("count", "He led an army of 30,000 men in 300 ships.", "men") == ["30,000 men"]
     assert "2.5" in analyze_question("What period was 2.5 million years ago?").names
     assert "13,000 BP" in type_candidates("date", "Rapid warming began about 13,000 BP.")
+
+
+def test_a_way_belongs_to_what_moves_not_to_a_verbs_object() -> None:
+    assert analyze_question("Which alliance will the force draw partners from?").directed == ()
+    assert analyze_question("How much water flows out of the canal?").directed == (("flow", "out"),)
+    assert analyze_question("Who fled from southern Italy?").directed == (("flee", "from"),)
