@@ -328,7 +328,7 @@ def analyze_question(text: str) -> QuestionInfo:
     # flows out" is no object: "water" after a determiner is a noun).
     directed = tuple(
         (stem(a), b)
-        for det, verb, a, b in zip(["", "", *lowered], ["", *lowered], lowered, lowered[1:])
+        for det, verb, a, b in zip(["", "", *lowered], ["", *lowered], lowered, lowered[1:], strict=False)
         if b in WAYS
         and len(a) > 3
         and a not in STOPWORDS
