@@ -17,18 +17,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rag.embed import Embedder
-from rag.question import (
-    QuestionInfo,
-    does_it_itself,
-    has_it_done_to_it,
-    other_place,
-    other_side_of_time,
-    reversed_direction,
-    slot_filler,
-    swapped_object,
-    type_candidates,
-)
+from rag.question import QuestionInfo, as_asked, type_candidates
 from rag.retrieve import Hit
+from rag.roles import role_mismatches
 from rag.store import Index
 from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens, with_demonyms
 
@@ -249,14 +240,6 @@ class WordMeaning:
         }
 
 
-def _word(stem_: str, info: QuestionInfo) -> str:
-    """The question's own spelling of a stem, for messages ("Germany", not "germani")."""
-    for m in re.finditer(r"\d[\d,.]*\d|[\w’'-]+", info.text):
-        if any(stem(t) == stem_ for t in tokens(m.group())):
-            return m.group()
-    return stem_
-
-
 def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
     that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer)."""
@@ -304,31 +287,10 @@ def score_sentence(
     only_near = [n for n in info.names if n not in here and n in near]
     # The sentence's every word counts here: "least" against its "most", a stopword.
     opposed = contrasted((set(info.terms) | set(info.names)) - near, here | {stem(t) for t in tokens(sentence.text)})
-    mismatch = [f"the opposite of {_word(w, info)!r}" for w in opposed]
-    filler = slot_filler(info.slot, sentence.text) if info.slot else None
-    if filler and {stem(t) for t in tokens(filler)} <= set(info.names):  # "Anglo-Saxon" is not "Anglo-Norman"
-        mismatch.append(f"{' '.join(info.slot or ())} {filler}, the question's own name")
-    reverse = reversed_direction(info.directed, sentence.text) if info.directed else None
-    if reverse:
-        mismatch.append(f"{reverse!r}, another way")
-    # "When did Trump meet Putin in Moscow?" against "... met Putin in Alaska": another place, when
-    # neither the sentence nor the ones before name the question's.
-    elsewhere = other_place(info.placed, sentence.text) if info.placed and missing else None
-    if elsewhere and any(n in missing for _, name in info.placed for n in name):
-        mismatch.append(f"{elsewhere!r}, another place")
+    mismatch = [f"the opposite of {as_asked(w, info)!r}" for w in opposed]
     # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
-    other_time = other_side_of_time(info.timed, sentence.text) if info.timed and placed_in_time else None
-    if other_time:
-        mismatch.append(f"{other_time!r}, the other side of that time")
-    done_to_it = has_it_done_to_it(info.doer, sentence.text) if info.doer else None
-    if done_to_it and info.doer:
-        mismatch.append(f"{done_to_it!r}, not done by {_word(info.doer[1][0], info)}")
-    swapped = swapped_object(info.objects, sentence.text) if info.objects else None
-    if swapped:
-        mismatch.append(f"{swapped!r}, the question's name in another place")
-    if info.done_to and does_it_itself(info.done_to, sentence.text):
-        mismatch.append(f"there {_word(info.done_to[1], info)} does the {_word(info.done_to[0], info)!r} itself")
+    mismatch += role_mismatches(info, sentence.text, missing, placed_in_time)
     if mismatch:
         score *= CONTRAST_FACTOR
     # What the question says happened is not said here ("What did the Normans besiege?" against a
@@ -371,9 +333,11 @@ def _why_not(info: QuestionInfo, ranked: list[Scored]) -> str:
     close = [s for s in ranked[:3] if s.coverage >= 0.5]
     unsaid = [v for v in info.verbs if close and all(v in s.unsaid for s in close)]
     if unsaid:
-        return f"no passage about it says {_word(unsaid[0], info)!r}"
+        return f"no passage about it says {as_asked(unsaid[0], info)!r}"
     if info.kind in WANTED and close and not any(s.candidates for s in close):
-        what = WANTED[info.kind] + (f" of {_word(info.counted, info)}" if info.kind == "count" and info.counted else "")
+        what = WANTED[info.kind] + (
+            f" of {as_asked(info.counted, info)}" if info.kind == "count" and info.counted else ""
+        )
         return f"no passage about it gives {what}"
     return "no passage answers it"
 
@@ -407,7 +371,7 @@ def select_evidence(
         scored.append(score_sentence(info, s, ctx, float(d), stats, credits))
     ranked = sorted(scored, key=lambda x: -x.score)
     best = ranked[0]
-    unknown = [_word(n, info) for n in info.names if not stats.known(n)]
+    unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]
     unknown += [short for short, spelled in info.abbreviated if not all(stats.known(t) for t in spelled)]
     if unknown:
         never = ", ".join(unknown)

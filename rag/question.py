@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from rag.text import (
     QUESTION_WORDS,
@@ -381,195 +380,6 @@ def analyze_question(text: str) -> QuestionInfo:
     )
 
 
-def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> str | None:
-    """The sentence's "fled to" where the question says "fled from" (or "flows around" where it says
-    "flows into", with no "into" after it), or None.
-
-    >>> reversed_direction(((stem("fled"), "from"),), "Several monks fled to southern Italy.")
-    'fled to'
-    >>> reversed_direction(((stem("fled"), "from"),), "Several monks fled from Normandy to Italy.") is None
-    True
-    >>> reversed_direction(((stem("flow"), "into"),), "The river flows around the rock.")
-    'flows around'
-    >>> reversed_direction(((stem("flow"), "into"),), "It flows through Basel into France.") is None
-    True
-    """
-    words = re.findall(r"[a-z]+", sentence.lower())
-    for verb, direction in directed:
-        for i, (a, b) in enumerate(pairwise(words)):
-            if stem(a) != verb:
-                continue
-            way, asked = WAYS.get(b), WAYS[direction]
-            if way is None or way == asked:
-                continue
-            if way == OPPOSITE_WAY.get(asked) or asked not in {WAYS[w] for w in words[i + 1 :] if w in WAYS}:
-                return f"{a} {b}"
-    return None
-
-
-def other_place(placed: tuple[tuple[str, tuple[str, ...]], ...], sentence: str) -> str | None:
-    """The sentence's "in Alaska" where the question says "in Moscow" and the sentence does not, or None.
-
-    >>> other_place((("in", (stem("Moscow"),)),), "Trump met Putin in Alaska on 15 August.")
-    'in Alaska'
-    >>> other_place((("in", (stem("Alaska"),)),), "Trump met Putin in Alaska on 15 August.") is None
-    True
-    """
-    said = {stem(t) for t in tokens(fold(sentence))}
-    for prep, name in placed:
-        if set(name) & said:
-            continue
-        for m in PLACED.finditer(sentence):
-            if m.group(1) == prep:
-                return m.group()
-    return None
-
-
-def _words(sentence: str) -> tuple[list[str], list[str]]:
-    """The sentence's words as written and in lower case ("Rollo's" one word, hyphens kept)."""
-    words = re.findall(r"[\w’'-]+", sentence)
-    return words, [w.lower() for w in words]
-
-
-def _name_stem(word: str) -> str:
-    """The stem of a word with its possessive "'s" off ("Isaac's" -> "isaac")."""
-    return stem(re.sub(r"[’']s$", "", word))
-
-
-def _capitalized_end(words: list[str], start: int) -> int:
-    """The index after the run of capitalized words from `start` ("the Lombards" from "Lombards")."""
-    end = start
-    while end < len(words) and words[end][:1].isupper():
-        end += 1
-    return end
-
-
-def other_side_of_time(timed: tuple[str, tuple[str, ...]], sentence: str) -> str | None:
-    """The sentence's "Until the early 1980s" where the question asks "after the early 1980s" (and
-    the sentence says nothing of that side anywhere), or None.
-
-    >>> other_side_of_time(("after", (stem("1980s"),)), "Until the early 1980s, industry was a major source.")
-    'Until the early 1980s'
-    >>> other_side_of_time(("after", (stem("1935"),)), "It was occupied until 1935 and after that free.") is None
-    True
-    """
-    side, what = timed
-    words, low = _words(sentence)
-    if any(TIME_SIDES.get(w) == side for w in low):
-        return None
-    for i, w in enumerate(low):
-        if stem(w) not in what:
-            continue
-        for j in range(max(0, i - 4), min(len(low), i + 3)):
-            if TIME_SIDES.get(low[j]) not in (None, side):
-                first, last = min(i, j), max(i, j)
-                return " ".join(words[first : last + 1])
-    return None
-
-
-def does_it_itself(done_to: tuple[str, str], sentence: str) -> bool:
-    """Whether the sentence has the name doing the verb ("Isaac ... offered") rather than having
-    it done to it, in the active voice ("Isaac was offered" and "offered by Isaac" do not count).
-
-    >>> does_it_itself((stem("offered"), stem("Isaac")), "Isaac, who wanted peace, offered his daughter.")
-    False
-    >>> does_it_itself((stem("offered"), stem("Isaac")), "Isaac then offered his daughter.")
-    True
-    >>> does_it_itself((stem("founded"), stem("Rome")), "Rome was founded by Romulus.")
-    False
-    """
-    verb, name = done_to
-    _, words = _words(sentence)
-    for i, w in enumerate(words):
-        if _name_stem(w) != name:
-            continue
-        for j in range(i + 1, min(i + 4, len(words))):
-            if stem(words[j]) == verb:
-                passive = set(words[i + 1 : j]) & PASSIVE or words[j + 1 : j + 2] == ["by"]
-                return not passive
-    return False
-
-
-def has_it_done_to_it(doer: tuple[str, tuple[str, ...]], sentence: str) -> str | None:
-    """The sentence's "conquered England killing King Harold" where the question asks when Harold
-    conquered: the name comes only after the verb and not as its agent ("by Harold"), or None.
-
-    >>> has_it_done_to_it((stem("conquer"), (stem("Harold"),)), "William conquered England killing King Harold.")
-    'conquered England killing King Harold'
-    >>> has_it_done_to_it((stem("conquer"), (stem("Harold"),)), "Harold, the son of Godwin, conquered it.") is None
-    True
-    >>> has_it_done_to_it((stem("conquer"), (stem("Harold"),)), "England was conquered in 1066 by Harold.") is None
-    True
-    >>> has_it_done_to_it((stem("encourage"), (stem("Normans"),)), "Normans were encouraged to come by the Lombards.")
-    'Normans were encouraged to come by the Lombards'
-    """
-    verb, name = doer
-    words, low = _words(sentence)
-    spots = [i for i, w in enumerate(low) if _name_stem(w) in name]
-    acts = [i for i, w in enumerate(low) if stem(w) == verb]
-    if not spots or not acts:
-        return None
-    if spots[0] < acts[0]:
-        # "Norman mercenaries were encouraged ... by the Lombards": the name has it done to it.
-        act = acts[0]
-        passive = set(low[max(spots[0], act - 3) : act]) & PASSIVE
-        agent = next((k for k in range(act + 1, min(act + 9, len(low))) if low[k] == "by"), None)
-        if passive and agent is not None and agent + 1 < len(low) and not set(spots) & set(range(agent, agent + 4)):
-            end = _capitalized_end(words, agent + 1 + (low[agent + 1] == "the"))
-            return " ".join(words[spots[0] : max(end, agent + 2)])
-        return None
-    if spots[0] - acts[0] > 4 or "by" in low[acts[0] : spots[0]]:  # its object is close; "by" names the doer
-        return None
-    return " ".join(words[acts[0] : spots[0] + 1])
-
-
-def swapped_object(objects: tuple[tuple[str, str, tuple[str, ...]], ...], sentence: str) -> str | None:
-    """The sentence's "absorbed into the Anglo-Saxon language" where the question asks what was
-    absorbed into the Anglo-Norman one, and the sentence names Anglo-Norman elsewhere: the two swap
-    places. None when the sentence has the question's name in that place too, or not at all.
-
-    >>> q = ((stem("absorbed"), "into", (stem("Anglo"), stem("Norman"))),)
-    >>> swapped_object(q, "The Anglo-Norman language was absorbed into the Anglo-Saxon language.")
-    'absorbed into the Anglo-Saxon'
-    >>> swapped_object(q, "Old Norse was absorbed into the Anglo-Norman language.") is None
-    True
-    """
-    found = list(re.finditer(r"[^\W_]+", sentence))  # "Anglo-Saxon" is two words, as in `tokens`
-    words = [m.group() for m in found]
-    low = [stem(fold(w)) for w in words]
-    for verb, prep, name in objects:
-        if not set(name) <= set(low):
-            continue
-        for i, w in enumerate(low):
-            if w != verb or (prep and low[i + 1 : i + 2] != [prep]):
-                continue
-            j = i + 1 + bool(prep)
-            j += low[j : j + 1] == ["the"]
-            if set(name) <= set(low[j : j + len(name) + 1]):
-                break  # the question's name is in that place here too
-            run = _capitalized_end(words, j)
-            if run > j:
-                return sentence[found[i].start() : found[run - 1].end()]
-    return None
-
-
-def slot_filler(slot: tuple[str, str], sentence: str) -> str | None:
-    """What fills the question's gap in the sentence: the capitalized words after "fealty to".
-
-    >>> slot_filler(("fealty", "to"), "Rollo agreed to swear fealty to King Charles III of West Francia.")
-    'King Charles III'
-    """
-    word, prep = slot
-    found = [
-        m.group(1)
-        for m in re.finditer(
-            rf"(?i:\b{re.escape(word)}\w*\s+{prep}\s+(?:the\s+)?)([\w’'-]+(?:\s+[A-Z][\w’'-]*)*)", sentence
-        )
-    ]
-    # Only a gap that is always filled by a name ("name to Nederrijn ... name to Lek" has two).
-    return found[0] if len(found) == 1 and found[0][0].isupper() else None
-
-
 def type_candidates(kind: str, sentence: str, counted: str | None = None) -> list[str]:
     """Strings in `sentence` that could answer a question of this kind.
 
@@ -621,3 +431,11 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
         # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
         return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named
     return []
+
+
+def as_asked(stem_: str, info: QuestionInfo) -> str:
+    """The question's own spelling of a stem, for messages ("Germany", not "germani")."""
+    for m in re.finditer(r"\d[\d,.]*\d|[\w’'-]+", info.text):
+        if any(stem(t) == stem_ for t in tokens(m.group())):
+            return m.group()
+    return stem_
