@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -137,8 +138,10 @@ class TermStats:
         self.aliases = aliases or {}
         self.n = max(1, len(passage_stems))
         self.df: Counter[str] = Counter()
+        self.pairs: set[tuple[str, str]] = set()  # stems one after the other, stopwords left out
         for stems in passage_stems:
             self.df.update(set(stems))
+            self.pairs.update(pairwise(stems))
 
     def idf(self, term: str) -> float:
         # A word no passage uses weighs as much as the rarest word that is used, not more.
@@ -151,6 +154,13 @@ class TermStats:
 
     def known(self, term: str) -> bool:
         return term in self.df
+
+    def known_phrase(self, stems: tuple[str, ...]) -> bool:
+        """Whether some passage has these stems in this order ("united nations", not "united" in one
+        place and "nations" in another)."""
+        if len(stems) < 2:
+            return all(self.known(t) for t in stems)
+        return all(pair in self.pairs for pair in pairwise(stems))
 
     def spelled(self, term: str) -> str:
         """The term, or the used word it is a likely misspelling of ("nederrikn" -> "nederrijn")."""
@@ -372,7 +382,7 @@ def select_evidence(
     ranked = sorted(scored, key=lambda x: -x.score)
     best = ranked[0]
     unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]
-    unknown += [short for short, spelled in info.abbreviated if not all(stats.known(t) for t in spelled)]
+    unknown += [short for short, spelled in info.abbreviated if not stats.known_phrase(spelled)]
     if unknown:
         never = ", ".join(unknown)
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")

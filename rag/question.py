@@ -288,6 +288,10 @@ def analyze_question(text: str) -> QuestionInfo:
         first = False
         low = fold(w).replace("’s", "").replace("'s", "")
         plain = re.sub(r"[’']s$", "", w)
+        # "UN-like", "EU-wide": the body is named, the lower-case rest is no name.
+        headed = re.fullmatch(r"([A-Z]{2,})-[a-z][\w-]*", plain)
+        if headed and headed.group(1) in ABBREVIATION_NAMES:
+            w = low = plain = headed.group(1)
         if is_name and plain in ABBREVIATION_NAMES and plain != "HQ":
             abbreviated[plain] = tuple(stem(t) for t in tokens(expand_abbreviations(plain)) if t not in STOPWORDS)
         if (

@@ -78,6 +78,9 @@ def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str])
         ("When did Trump meet Putin in Moscow?", "15 August"),
         # The pledge the documents give is NATO's; they never name the European Union.
         ("How big is the EU's military pledge to Ukraine for 2025?", "40 billion"),
+        # "UN-like" names the United Nations, which the documents never do ("united" and "nations"
+        # are there, not one after the other); they give a NATO-like guarantee.
+        ("Which country's prime minister proposed a UN-like guarantee?", "Meloni"),
     ],
 )
 def test_unanswerable_questions_are_refused(assistant: Any, question: str, forbidden: str) -> None:

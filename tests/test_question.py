@@ -71,6 +71,12 @@ def test_us_is_the_united_states_only_in_capitals() -> None:
     assert "unit" not in analyze_question("What did they tell us?").terms
 
 
+def test_an_abbreviation_before_a_hyphen_is_the_body_it_names() -> None:
+    info = analyze_question("Which country's prime minister proposed a UN-like guarantee?")
+    assert info.abbreviated == (("UN", ("unit", "nation")),)
+    assert info.names == ()
+
+
 def test_take_place_is_framing_and_regnal_numbers_are_names() -> None:
     assert "place" not in analyze_question("Where did the summit take place?").terms
     assert analyze_question("What title did Henry II take?").names == ("henri", "ii")
