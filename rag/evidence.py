@@ -13,7 +13,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 import numpy as np
 
@@ -137,11 +136,11 @@ class TermStats:
         `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`)."""
         self.aliases = aliases or {}
         self.n = max(1, len(passage_stems))
+        self.passage_stems = passage_stems  # the retriever's lists, not a copy
+        self.phrases: dict[tuple[str, ...], bool] = {}
         self.df: Counter[str] = Counter()
-        self.pairs: set[tuple[str, str]] = set()  # stems one after the other, stopwords left out
         for stems in passage_stems:
             self.df.update(set(stems))
-            self.pairs.update(pairwise(stems))
 
     def idf(self, term: str) -> float:
         # A word no passage uses weighs as much as the rarest word that is used, not more.
@@ -156,11 +155,20 @@ class TermStats:
         return term in self.df
 
     def known_phrase(self, stems: tuple[str, ...]) -> bool:
-        """Whether some passage has these stems in this order ("united nations", not "united" in one
-        place and "nations" in another)."""
-        if len(stems) < 2:
-            return all(self.known(t) for t in stems)
-        return all(pair in self.pairs for pair in pairwise(stems))
+        """Whether some passage has these stems one after the other, stopwords left out ("united
+        nations", not "united" in one place and "nations" in another). Rarely asked: read on demand."""
+        if not all(self.known(t) for t in stems):
+            return False
+        if stems not in self.phrases:
+            n = len(stems)
+            self.phrases[stems] = any(
+                tuple(passage[i : i + n]) == stems
+                for passage in self.passage_stems
+                if stems[0] in passage
+                for i, t in enumerate(passage)
+                if t == stems[0]
+            )
+        return self.phrases[stems]
 
     def spelled(self, term: str) -> str:
         """The term, or the used word it is a likely misspelling of ("nederrikn" -> "nederrijn")."""

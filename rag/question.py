@@ -224,6 +224,7 @@ def _kind(original: str) -> str:
 
 
 DETERMINERS = frozenset("the a an his her its their this that these those my our your some any each every".split())
+BEFORE_NOUNS = DETERMINERS | QUESTION_WORDS | {"much", "many"}  # "what water", "how much water"
 
 
 def do_support_verb(text: str) -> str | None:
@@ -291,7 +292,8 @@ def analyze_question(text: str) -> QuestionInfo:
         # "UN-like", "EU-wide": the body is named, the lower-case rest is no name.
         headed = re.fullmatch(r"([A-Z]{2,})-[a-z][\w-]*", plain)
         if headed and headed.group(1) in ABBREVIATION_NAMES:
-            w = low = plain = headed.group(1)
+            plain = headed.group(1)
+            low = plain.lower()
         if is_name and plain in ABBREVIATION_NAMES and plain != "HQ":
             abbreviated[plain] = tuple(stem(t) for t in tokens(expand_abbreviations(plain)) if t not in STOPWORDS)
         if (
@@ -335,7 +337,7 @@ def analyze_question(text: str) -> QuestionInfo:
         if b in WAYS
         and len(a) > 3
         and a not in STOPWORDS
-        and (verb in STOPWORDS or not is_verb_base(verb) or det in DETERMINERS | QUESTION_WORDS | {"much", "many"})
+        and (verb in STOPWORDS or not is_verb_base(verb) or det in BEFORE_NOUNS)
     )
     placed = tuple(
         (m.group(1), tuple(stem(t) for t in tokens(fold(m.group(2)))))
