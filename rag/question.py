@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rag.text import (
+    CAPITAL_ABBREVIATIONS,
     QUESTION_WORDS,
     STOPWORDS,
     expand_abbreviations,
@@ -17,23 +18,14 @@ from rag.text import (
     verb_not_noun,
 )
 
-# General abbreviations a user types for words that articles spell out.
-ABBREVIATIONS = {
-    "hq": "headquarters",
-    "hqs": "headquarters",
-    "uk": "united kingdom",
-    "usa": "united states",
-    "eu": "european union",
-    "un": "united nations",
+# General abbreviations a user types for words that articles spell out: the capital ones of
+# rag/text.py in lower case ("us" is the pronoun), and a few written only in lower case.
+ABBREVIATIONS = {short.lower(): long.lower() for short, long in CAPITAL_ABBREVIATIONS.items() if short != "US"} | {
     "pm": "prime minister",
     "govt": "government",
     "intl": "international",
-    "wwi": "world war i",
-    "ww1": "world war i",
-    "wwii": "world war ii",
-    "ww2": "world war ii",
 }
-ABBREVIATION_NAMES = frozenset({"US", "USA", "UK", "EU", "UN", "HQ", "WWI", "WW1", "WWII", "WW2"})
+ABBREVIATION_NAMES = frozenset(CAPITAL_ABBREVIATIONS) - {"HQs"}
 # Words a question uses to frame what it asks; they say nothing about the topic.
 FRAME_WORDS = frozenset(
     "name names called call type kind year years date time happen happened mean means main role part take "

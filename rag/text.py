@@ -23,7 +23,7 @@ QUESTION_WORDS = frozenset("what which who whom whose when where why how".split(
 
 # Abbreviations written in capitals, read as the words articles also spell out. Case matters:
 # "US" is the United States, "us" is a pronoun.
-_CAPITAL_ABBREVIATIONS = {
+CAPITAL_ABBREVIATIONS = {
     "US": "United States",
     "USA": "United States",
     "UK": "United Kingdom",
@@ -37,7 +37,7 @@ _CAPITAL_ABBREVIATIONS = {
     "WW2": "World War II",
 }
 _CAPITAL_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.?|" + "|".join(_CAPITAL_ABBREVIATIONS) + r")(?![\w])"
+    r"(?<![\w.])(?:U\.S\.A?\.?|U\.K\.?|" + "|".join(CAPITAL_ABBREVIATIONS) + r")(?![\w])"
 )
 
 
@@ -50,7 +50,7 @@ def expand_abbreviations(text: str) -> str:
 
     def spell(m: re.Match[str]) -> str:
         short = m.group().replace(".", "")
-        return _CAPITAL_ABBREVIATIONS.get(short, m.group())
+        return CAPITAL_ABBREVIATIONS.get(short, m.group())
 
     return _CAPITAL_ABBREVIATION.sub(spell, text)
 
