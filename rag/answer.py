@@ -20,6 +20,7 @@ from rag.evidence import (
     Sentence,
     TermStats,
     WordMeaning,
+    document_subjects,
     leads_in,
     select_evidence,
 )
@@ -152,7 +153,9 @@ class Assistant:
         """Use this index (at start, and after files were added); the models stay loaded."""
         self.index = index
         self.retriever = Retriever(index)
-        self.stats = TermStats(self.retriever.passage_stems, name_aliases(c.text for c in index.chunks))
+        self.stats = TermStats(
+            self.retriever.passage_stems, name_aliases(c.text for c in index.chunks), document_subjects(index.chunks)
+        )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:
         """The standalone question, what it asks for, the passages found and the evidence chosen."""

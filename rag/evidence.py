@@ -16,12 +16,22 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from rag.chunk import Chunk
 from rag.embed import Embedder
 from rag.question import QuestionInfo, as_asked, type_candidates
 from rag.retrieve import Hit
 from rag.roles import role_mismatches
 from rag.store import Index
-from rag.text import STOPWORDS, content_stems, contrasted, same_stem, stem, tokens, with_demonyms
+from rag.text import (
+    STOPWORDS,
+    content_stems,
+    contrasted,
+    defined_subject,
+    same_stem,
+    stem,
+    tokens,
+    with_demonyms,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +48,8 @@ REFERS_BACK_CREDIT = 0.75
 CONTEXT_SENTENCES = 3  # how many sentences before count as context (a list's lead-in, say)
 TYPE_MISSING_FACTOR = 0.6  # no answer of the asked type in the sentence
 NAME_PENALTY = 0.5  # the score shrinks by this times the share of the question's names not there
+NEAR_SHARE = 0.5  # a name only in the sentences before counts as this much of one not there
+SUBJECT_SHARE = 0.25  # the name the document is about, not in the sentence, as this much
 # A question word the documents never use can still be matched by meaning ("party" ~ "Democrat"):
 # word-vector cosine from MEANING_FLOOR (no credit) to MEANING_FLOOR + MEANING_SPAN (full credit).
 MEANING_FLOOR = 0.40
@@ -131,10 +143,17 @@ class Evidence:
 class TermStats:
     """Document frequencies of stems over the index's passages, for IDF weights."""
 
-    def __init__(self, passage_stems: list[list[str]], aliases: dict[str, frozenset[str]] | None = None) -> None:
+    def __init__(
+        self,
+        passage_stems: list[list[str]],
+        aliases: dict[str, frozenset[str]] | None = None,
+        subjects: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         """`passage_stems`: each passage's stems, as the keyword retriever already made them;
-        `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`)."""
+        `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`);
+        `subjects`: a source -> the stems of the name its opening defines (`document_subjects`)."""
         self.aliases = aliases or {}
+        self.subjects = subjects or {}
         self.n = max(1, len(passage_stems))
         self.passage_stems = passage_stems  # the retriever's lists, not a copy
         self.phrases: dict[tuple[str, ...], bool] = {}
@@ -181,6 +200,17 @@ class TermStats:
         close = difflib.get_close_matches(term, self.df.keys(), n=1, cutoff=cutoff)
         # "insignificant" is no misspelling of "significant": it says the opposite.
         return close[0] if close and not contrasted({term}, {close[0]}) else term
+
+
+def document_subjects(chunks: list[Chunk]) -> dict[str, frozenset[str]]:
+    """For each document that opens by defining a name ("The Rhine ... is a European river"), the
+    stems of that name: "the river" and "its" in the rest of it are the Rhine."""
+    opening: dict[str, Chunk] = {}
+    for chunk in chunks:
+        if chunk.sentences and (chunk.source not in opening or chunk.start < opening[chunk.source].start):
+            opening[chunk.source] = chunk
+    subjects = {source: defined_subject(chunk.sentence_texts()[0]) for source, chunk in opening.items()}
+    return {source: frozenset(content_stems(name)) for source, name in subjects.items() if name}
 
 
 def _lists(texts: list[str]) -> dict[int, tuple[int, int]]:
@@ -278,7 +308,9 @@ def score_sentence(
 ) -> Scored:
     """`meaning` gives credit by meaning to question words (by stem) that no document uses."""
     here = _family(set(content_stems(sentence.text)), info, stats)
-    near = _family(set(content_stems(context)), info, stats)
+    # What the whole document is about is as good as said in the sentences before.
+    subject = stats.subjects.get(sentence.source, frozenset())
+    near = _family(set(content_stems(context)) | subject, info, stats)
     meaning = meaning or {}
     weight = {t: (stats.idf(t) + IDF_SMOOTHING) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
     total = sum(weight.values()) or 1.0
@@ -301,8 +333,11 @@ def score_sentence(
     if info.kind != "other" and not candidates:
         score *= TYPE_MISSING_FACTOR
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
-    # or it may be the swapped-in name of a question the sentence does not answer.
-    only_near = [n for n in info.names if n not in here and n in near]
+    # or it may be the swapped-in name of a question the sentence does not answer. The name the
+    # document is about, standing alone in the question ("the Rhine", not "the Old Rhine Bridge"),
+    # a quarter: "the river" in its sentences is that name.
+    about = [n for n in info.names if n not in here and n in subject and n in info.lone]
+    only_near = [n for n in info.names if n not in here and n in near and n not in about]
     # The sentence's every word counts here: "least" against its "most", a stopword.
     opposed = contrasted((set(info.terms) | set(info.names)) - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {as_asked(w, info)!r}" for w in opposed]
@@ -316,8 +351,9 @@ def score_sentence(
     unsaid = tuple(v for v in info.verbs if v not in here and v not in near and stats.known(v))
     if unsaid:
         score *= VERB_MISSING_FACTOR
-    if missing or only_near:
-        score *= 1 - NAME_PENALTY * (len(missing) + 0.5 * len(only_near)) / len(info.names)
+    if missing or only_near or about:
+        short = len(missing) + NEAR_SHARE * len(only_near) + SUBJECT_SHARE * len(about)
+        score *= 1 - NAME_PENALTY * short / len(info.names)
     return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch), unsaid)
 
 

@@ -158,6 +158,9 @@ class QuestionInfo:
     # "absorbed into the Anglo-Norman language": (stem of the verb, the preposition or "", stems of
     # the name after it), for each such place in the question.
     objects: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # Stems of the names that are one word on their own ("the Rhine", not "the Old Rhine Bridge"):
+    # such a name can be what a whole document is about.
+    lone: tuple[str, ...] = ()
 
 
 KIND_PATTERNS = (
@@ -273,12 +276,11 @@ def analyze_question(text: str) -> QuestionInfo:
             term_words.append(w)
     names: list[str] = []
     abbreviated: dict[str, tuple[str, ...]] = {}
-    first = True
     # "2.5 million": one number; "10th" and "1980s" are one word, as the passages' tokens are.
-    for m in re.finditer(r"\d[\d,.]*\d[a-z]*|[A-Za-z0-9][\w’'-]*", text):
-        w = m.group()
-        is_name = (w[0].isupper() and not first) or w[0].isdigit()
-        first = False
+    found = [m.group() for m in re.finditer(r"\d[\d,.]*\d[a-z]*|[A-Za-z0-9][\w’'-]*", text)]
+    named = [(i > 0 and w[0].isupper()) or w[0].isdigit() for i, w in enumerate(found)]
+    lone: list[str] = []
+    for i, (w, is_name) in enumerate(zip(found, named, strict=True)):
         low = fold(w).replace("’s", "").replace("'s", "")
         plain = re.sub(r"[’']s$", "", w)
         # "UN-like", "EU-wide": the body is named, the lower-case rest is no name.
@@ -300,6 +302,8 @@ def analyze_question(text: str) -> QuestionInfo:
                 numeral = len(part) > 1 and re.fullmatch(r"[IVX]+", w) is not None
                 if s not in names and (len(part) > 2 or part.isdigit() or numeral):
                     names.append(s)
+            if len(tokens(low)) == 1 and named[i - 1 : i] != [True] and named[i + 1 : i + 2] != [True]:
+                lone.append(stem(low))
     counted = None
     many = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
     if many:
@@ -375,6 +379,7 @@ def analyze_question(text: str) -> QuestionInfo:
         tuple(abbreviated.items()),
         doer,
         objects,
+        tuple(lone),
     )
 
 

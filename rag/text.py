@@ -194,6 +194,23 @@ def name_aliases(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in aliases.items()}
 
 
+# An encyclopedic opening: "The Rhine (German: Rhein) is a European river ...", "The Normans were
+# the people who ...": a name, perhaps a bracket, then "is"/"was".
+_DEFINING = re.compile(r"(?:The\s+)?((?:[A-Z][\w’'-]*\s+){0,3}?[A-Z][\w’'-]*)\s*(?:\([^)]*\)\s*)?(?:is|are|was|were)\b")
+
+
+def defined_subject(sentence: str) -> str | None:
+    """The name a document's opening sentence defines, which the rest of it is about.
+
+    >>> defined_subject("The Rhine (Romansh: Rein, German: Rhein) is a European river.")
+    'Rhine'
+    >>> defined_subject("The United States has joined talks on a peacekeeping force.") is None
+    True
+    """
+    m = _DEFINING.match(sentence.strip())
+    return m.group(1) if m else None
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stopwords), in order, repeated ones once."""
     out: list[str] = []

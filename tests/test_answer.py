@@ -246,6 +246,14 @@ RIVER = (
     "empties into the Grey Sea at Portwell. Its valley is farmed.\n\nThe upper river is used by anglers.\n"
 )
 
+# An encyclopedic article: the opening defines its subject, and "the river" later on is the Arne.
+ARTICLE = (
+    "Arne\n\nThe Arne (Old Norse: Arna) is a northern river of the county. It rises in the Kessel uplands. "
+    "Its valley is farmed, and its upper reaches are used by anglers.\n\nThe old mills of the valley closed in the "
+    "1950s. Most of them are now houses. Two still grind flour for visitors. The largest stands at Harbury. The "
+    "river makes a sharp turn to the west near Portwell.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,question,facts",
@@ -262,8 +270,10 @@ RIVER = (
             "What happened to the rate of flow of the Arne Canal during the straightening program?",
             ["increased", "straightening program"],
         ),
+        # "The river", paragraphs after the opening that defines the Arne, is the Arne.
+        (ARTICLE, "Where does the Arne make a sharp turn to the west?", ["Portwell"]),
     ],
-    ids=["long-sentence", "this-stretch", "it-was", "next-sentence"],
+    ids=["long-sentence", "this-stretch", "it-was", "next-sentence", "the-article-subject"],
 )
 def test_answers_placed_by_the_question_in_one_document(
     tmp_path: Path, seed_settings: Any, embedder: Any, text: str, question: str, facts: list[str]

@@ -144,3 +144,9 @@ def test_a_way_belongs_to_what_moves_not_to_a_verbs_object() -> None:
     assert analyze_question("Which alliance will the force draw partners from?").directed == ()
     assert analyze_question("How much water flows out of the canal?").directed == (("flow", "out"),)
     assert analyze_question("Who fled from southern Italy?").directed == (("flee", "from"),)
+
+
+def test_a_name_alone_can_be_what_a_document_is_about_a_longer_name_cannot() -> None:
+    assert analyze_question("Why has the Rhine's course been shortened?").lone == ("rhine",)
+    assert analyze_question("When was the Old Rhine Bridge built?").lone == ()
+    assert analyze_question("Who did Rollo meet at Saint-Clair-sur-Epte?").lone == ("rollo",)
