@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable, Iterator
 from collections.abc import Generator as Gen
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -87,8 +87,10 @@ class Answer:
         return out
 
 
-def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
-    """A long quote cut to the clauses that hold the question's terms and the answer."""
+def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...], idf: Callable[[str], float]) -> str:
+    """A long quote cut to the clauses that hold the question's terms (the rarer the word, the more
+    it counts: "Proto-Germanic" places the answer, "Rhine" in an article on the Rhine does not) and
+    the answer."""
     words = text.split()
     if len(words) <= MAX_QUOTE_WORDS:
         return text
@@ -98,13 +100,13 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...]) -> str:
 
     verbs = set(info.verbs)
 
-    def gain(part: list[str]) -> tuple[int, int, int]:
+    def gain(part: list[str]) -> tuple[int, float, int]:
         # The question's verbs first (what it asks happened), then its other terms (they place the
         # answer), then the candidate answers.
         stems = {stem(t) for t in tokens(" ".join(part))}
-        return len(verbs & stems), len(terms & stems), len(answers & stems)
+        return len(verbs & stems), round(sum(idf(t) for t in terms & stems), 6), len(answers & stems)
 
-    best, best_gain = text, (-1, -1, -1)
+    best, best_gain = text, (-1, -1.0, -1)
     for i in range(len(clauses)):
         for j in range(i + 1, len(clauses) + 1):
             part = clauses[i:j]
@@ -248,12 +250,12 @@ class Assistant:
             # "What are the three tasks ...?" answered by a list: the lead-in with all its items.
             whole = best.sentence.whole_list()
             return f"{whole.text.strip()} [1]", self._citations([replace(best, sentence=whole)]), "quoted"
-        first = _trim(best.sentence.text, info, best.candidates).rstrip(".")
+        first = _trim(best.sentence.text, info, best.candidates, self.stats.idf).rstrip(".")
         if best.sentence.continued:
             # "Zelenskyy welcomed ..., saying:" says what it says in the next sentence: quote both.
             whole = best.sentence.with_continuation()
             rest = whole.text[len(best.sentence.text) :].strip()
-            first = f"{best.sentence.text.strip()} {_trim(rest, info, best.candidates).rstrip('.')}"
+            first = f"{best.sentence.text.strip()} {_trim(rest, info, best.candidates, self.stats.idf).rstrip('.')}"
             return f"{first} [1].", self._citations([replace(best, sentence=whole)]), "quoted"
         # A lead-in ("... and will:") says nothing on its own after another quote.
         runner_up = next((s for s in chosen[1:2] if not leads_in(s.sentence.text)), None)
@@ -268,7 +270,7 @@ class Assistant:
             # Two sentences about equally good: the answer is often split between them (a name in
             # one, what it did in the next) or the scores cannot tell them apart, so both are
             # quoted while short.
-            second = runner_up.sentence.text.rstrip(".")
+            second = _trim(runner_up.sentence.text, info, runner_up.candidates, self.stats.idf).rstrip(".")
             if len(first.split()) + len(second.split()) <= MAX_TWO_QUOTES_WORDS:
                 return f"{first} [1]. {second} [2].", self._citations([best, runner_up]), "quoted"
         # A second file is cited only where it says the same thing as the quote.

@@ -254,6 +254,21 @@ ARTICLE = (
     "river makes a sharp turn to the west near Portwell.\n"
 )
 
+# A sentence too long to quote whole: the clause with the question's rare words is quoted, not the
+# first one that has as many of its common words.
+SPELLING = (
+    "Arne\n\nThe Arne is a northern river of the county. The name Arne is old. The Arne gave its name to the town "
+    "of Arnby. Anglers know the Arne well.\n\nThe upper Arne runs through moorland and deep peat. Its water is "
+    "brown, and in spring the Arne floods the lower meadows. Farmers along the Arne grow oats and keep sheep, and "
+    "the valley roads follow the Arne from one village to the next. Two stone bridges cross the Arne above "
+    "Arnby.\n\nThe lower Arne is wide and slow. Barges once carried coal down the Arne to the harbour, and a "
+    "ferry still crosses the Arne at its mouth in summer. Herons and otters live along the Arne, and the salt "
+    "marsh at the mouth of the Arne is a reserve.\n\n"
+    "The spelling of the name Arne on the English maps of the county, as well as on the older Danish and Dutch sea "
+    "charts of the whole coast and its many harbours, is due to the surveyors of the eighteenth century, while the "
+    "ending is due to the Norse adoption of the Celtic word as Arnaz, via Old Saxon giving Earn.\n"
+)
+
 
 @pytest.mark.parametrize(
     "text,question,facts",
@@ -272,8 +287,9 @@ ARTICLE = (
         ),
         # "The river", paragraphs after the opening that defines the Arne, is the Arne.
         (ARTICLE, "Where does the Arne make a sharp turn to the west?", ["Portwell"]),
+        (SPELLING, "Which Norse adoption explains the Arne's spelling?", ["Arnaz"]),
     ],
-    ids=["long-sentence", "this-stretch", "it-was", "next-sentence", "the-article-subject"],
+    ids=["long-sentence", "this-stretch", "it-was", "next-sentence", "the-article-subject", "the-rare-clause"],
 )
 def test_answers_placed_by_the_question_in_one_document(
     tmp_path: Path, seed_settings: Any, embedder: Any, text: str, question: str, facts: list[str]
