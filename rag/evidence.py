@@ -209,8 +209,12 @@ def document_subjects(chunks: list[Chunk]) -> dict[str, frozenset[str]]:
     for chunk in chunks:
         if chunk.sentences and (chunk.source not in opening or chunk.start < opening[chunk.source].start):
             opening[chunk.source] = chunk
-    subjects = {source: defined_subject(chunk.sentence_texts()[0]) for source, chunk in opening.items()}
-    return {source: frozenset(content_stems(name)) for source, name in subjects.items() if name}
+    subjects = {}
+    for source, chunk in opening.items():
+        stems = frozenset(content_stems(defined_subject(chunk.sentence_texts()[0]) or ""))
+        if stems:  # "It is ..." and "This was ..." define nothing
+            subjects[source] = stems
+    return subjects
 
 
 def _lists(texts: list[str]) -> dict[int, tuple[int, int]]:
