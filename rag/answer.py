@@ -29,7 +29,7 @@ from rag.prompt import answer_messages
 from rag.question import QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
-from rag.text import content_stems, name_aliases, stem, tokens
+from rag.text import content_stems, name_aliases, stem, title_holders, tokens
 from rag.verify import check_claim, split_claims
 
 log = logging.getLogger(__name__)
@@ -155,8 +155,9 @@ class Assistant:
         """Use this index (at start, and after files were added); the models stay loaded."""
         self.index = index
         self.retriever = Retriever(index)
+        texts = [c.text for c in index.chunks]
         self.stats = TermStats(
-            self.retriever.passage_stems, name_aliases(c.text for c in index.chunks), document_subjects(index.chunks)
+            self.retriever.passage_stems, name_aliases(texts), document_subjects(index.chunks), title_holders(texts)
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

@@ -148,18 +148,33 @@ class TermStats:
         passage_stems: list[list[str]],
         aliases: dict[str, frozenset[str]] | None = None,
         subjects: dict[str, frozenset[str]] | None = None,
+        titles: dict[str, str] | None = None,
     ) -> None:
         """`passage_stems`: each passage's stems, as the keyword retriever already made them;
         `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`);
-        `subjects`: a source -> the stems of the name its opening defines (`document_subjects`)."""
+        `subjects`: a source -> the stems of the name its opening defines (`document_subjects`);
+        `titles`: an office -> the stem of the one surname written after it (`title_holders`)."""
         self.aliases = aliases or {}
         self.subjects = subjects or {}
+        self.titles = titles or {}
+        # "the Prime Minister", not "the Prime Minister Keir Starmer": the office standing for its holder.
+        self._by_title = (
+            re.compile(r"\b[Tt]he\s+((?i:" + "|".join(map(re.escape, self.titles)) + r"))\b(?!\s+[A-Z])")
+            if self.titles
+            else None
+        )
         self.n = max(1, len(passage_stems))
         self.passage_stems = passage_stems  # the retriever's lists, not a copy
         self.phrases: dict[tuple[str, ...], bool] = {}
         self.df: Counter[str] = Counter()
         for stems in passage_stems:
             self.df.update(set(stems))
+
+    def titled(self, text: str) -> set[str]:
+        """The surnames the text names by their office alone ("the Prime Minister added")."""
+        if self._by_title is None:
+            return set()
+        return {self.titles[m.group(1).lower()] for m in self._by_title.finditer(text)}
 
     def idf(self, term: str) -> float:
         # A word no passage uses weighs as much as the rarest word that is used, not more.
@@ -311,10 +326,10 @@ def score_sentence(
     meaning: dict[str, float] | None = None,
 ) -> Scored:
     """`meaning` gives credit by meaning to question words (by stem) that no document uses."""
-    here = _family(set(content_stems(sentence.text)), info, stats)
+    here = _family(set(content_stems(sentence.text)) | stats.titled(sentence.text), info, stats)
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
-    near = _family(set(content_stems(context)) | subject, info, stats)
+    near = _family(set(content_stems(context)) | stats.titled(context) | subject, info, stats)
     meaning = meaning or {}
     weight = {t: (stats.idf(t) + IDF_SMOOTHING) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
     total = sum(weight.values()) or 1.0

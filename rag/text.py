@@ -194,6 +194,53 @@ def name_aliases(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in aliases.items()}
 
 
+# Offices written before a person's name ("Prime Minister Keir Starmer"), which a text may then use
+# alone for that person ("the Prime Minister added").
+OFFICE_TITLES = (
+    "Prime Minister",
+    "President",
+    "Chancellor",
+    "Foreign Secretary",
+    "Defence Secretary",
+    "Defense Secretary",
+    "Home Secretary",
+    "Secretary of State",
+    "Foreign Minister",
+    "Defence Minister",
+    "Defense Minister",
+    "Senator",
+    "Governor",
+    "Mayor",
+)
+_HOLDER = re.compile(
+    r"(\S+\s+)?\b("
+    + "|".join(OFFICE_TITLES)
+    + r")\s+(?:(?:Sir|Dame|Lord|Lady|Dr)\s+)?((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+)
+
+
+def title_holders(texts: Iterable[str]) -> dict[str, str]:
+    """An office title (lower case) -> the stem of the one surname the texts write right after it
+    when nothing names the office before it: "Prime Minister Sir Keir Starmer" makes "the Prime
+    Minister" Starmer, unless some other name also follows a bare "Prime Minister" ("Italian Prime
+    Minister Giorgia Meloni" names another office, the Italian one).
+
+    >>> title_holders(["Prime Minister Sir Keir Starmer spoke. Italian Prime Minister Giorgia Meloni too."])
+    {'prime minister': 'starmer'}
+    >>> title_holders(["President Trump met Kellogg. President Volodymyr Zelenskyy was there."])
+    {}
+    """
+    holders: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _HOLDER.finditer(text):
+            before = (m.group(1) or "").strip()
+            if before[:1].isupper() and before[-1:].isalnum() and before != "The":
+                continue  # "Italian Prime Minister", "UK Prime Minister": a qualified office
+            surname = re.sub(r"[’']s$", "", m.group(3).split()[-1])  # "Starmer's"
+            holders.setdefault(m.group(2).lower(), set()).add(stem(fold(surname)))
+    return {title: next(iter(names)) for title, names in holders.items() if len(names) == 1}
+
+
 # An encyclopedic opening: "The Rhine (German: Rhein) is a European river ...", "The Normans were
 # the people who ...": a name, perhaps a bracket, then "is"/"was".
 _DEFINING = re.compile(r"(?:The\s+)?((?:[A-Z][\w’'-]*\s+){0,3}?[A-Z][\w’'-]*)\s*(?:\([^)]*\)\s*)?(?:is|are|was|were)\b")

@@ -254,6 +254,14 @@ ARTICLE = (
     "river makes a sharp turn to the west near Portwell.\n"
 )
 
+# "The Prime Minister" is the one person the documents write after a bare "Prime Minister".
+OFFICE = (
+    "Harbour talks\n\nPrime Minister Jane Holloway opened the harbour talks on Monday. Danish Prime Minister "
+    "Lars Berg joined them by video. The delegations toured the new quay before lunch.\n\nThe talks then "
+    "turned to dredging. The Prime Minister promised a second lock for the canal by 2030.\n"
+)
+
+
 # A sentence too long to quote whole: the clause with the question's rare words is quoted, not the
 # first one that has as many of its common words.
 SPELLING = (
@@ -288,8 +296,17 @@ SPELLING = (
         # "The river", paragraphs after the opening that defines the Arne, is the Arne.
         (ARTICLE, "Where does the Arne make a sharp turn to the west?", ["Portwell"]),
         (SPELLING, "Which Norse adoption explains the Arne's spelling?", ["Arnaz"]),
+        (OFFICE, "What did Holloway promise for the canal?", ["second lock"]),
     ],
-    ids=["long-sentence", "this-stretch", "it-was", "next-sentence", "the-article-subject", "the-rare-clause"],
+    ids=[
+        "long-sentence",
+        "this-stretch",
+        "it-was",
+        "next-sentence",
+        "the-article-subject",
+        "the-rare-clause",
+        "the-office",
+    ],
 )
 def test_answers_placed_by_the_question_in_one_document(
     tmp_path: Path, seed_settings: Any, embedder: Any, text: str, question: str, facts: list[str]
@@ -299,6 +316,14 @@ def test_answers_placed_by_the_question_in_one_document(
     for fact in facts:
         assert fact in answer.answer
     check_citations(answer)
+
+
+def test_the_office_stands_for_its_holder_only(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    # "The Prime Minister" is Holloway; the Danish prime minister is another office.
+    answer = assistant_over({"doc.txt": OFFICE}, tmp_path, seed_settings, embedder).ask(
+        "What did Berg promise for the canal?"
+    )
+    assert answer.refused, answer.answer
 
 
 def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> None:
