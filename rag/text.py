@@ -169,7 +169,8 @@ def _plain_spelling(s: str) -> str:
 # both pairs.
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z’'-]+)(?=\s+([A-Z][a-z’'-]+)\b)")
 # A title that goes with the given name alone: "Sir Keir", "Dame Judi".
-_TITLED = re.compile(r"\b(?:Sir|Dame|Lord|Lady)\s+([A-Z][a-z’'-]+)")
+_HONORIFIC = r"(?:Sir|Dame|Lord|Lady)"
+_TITLED = re.compile(r"\b" + _HONORIFIC + r"\s+([A-Z][a-z’'-]+)")
 
 
 def name_aliases(texts: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -215,7 +216,9 @@ OFFICE_TITLES = (
 _HOLDER = re.compile(
     r"(\S+\s+)?\b("
     + "|".join(OFFICE_TITLES)
-    + r")\s+(?:(?:Sir|Dame|Lord|Lady|Dr)\s+)?((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+    + r")\s+(?:(?:"
+    + _HONORIFIC
+    + r"|Dr)\s+)?((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
 
 
