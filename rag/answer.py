@@ -10,6 +10,8 @@ from collections.abc import Generator as Gen
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+import numpy as np
+
 from rag.config import Settings
 from rag.conversation import standalone, topic_inline, without_topic
 from rag.embed import Embedder
@@ -156,6 +158,11 @@ class Assistant:
         self.index = index
         self.retriever = Retriever(index)
         texts = [c.text for c in index.chunks]
+        self.opening_rows: dict[str, int] = {}
+        for row, chunk in enumerate(index.chunks):
+            first = self.opening_rows.get(chunk.source)
+            if first is None or chunk.start < index.chunks[first].start:
+                self.opening_rows[chunk.source] = row
         self.stats = TermStats(
             self.retriever.passage_stems, name_aliases(texts), document_subjects(index.chunks), title_holders(texts)
         )
@@ -179,9 +186,28 @@ class Assistant:
         if bare != rewritten and (not own or re.search(r"\bother\b", bare, re.I)):
             info = analyze_question(topic_inline(rewritten))
         evidence = select_evidence(
-            info, qvec, self.index, hits, self.stats, self.settings.answer_threshold, self.meaning
+            info,
+            qvec,
+            self.index,
+            hits + self.opening_hits(info, hits, qvec),
+            self.stats,
+            self.settings.answer_threshold,
+            self.meaning,
         )
         return rewritten, info, hits, evidence
+
+    def opening_hits(self, info: QuestionInfo, hits: list[Hit], qvec: np.ndarray) -> list[Hit]:
+        """The opening passage of each document whose subject is all the question names ("How long
+        is the Rhine?"): what a document says first of what it defines answers general questions."""
+        if not info.names or not set(info.names) <= set(info.lone):
+            return []
+        have = {h.row for h in hits}
+        rows = [
+            row
+            for source, row in self.opening_rows.items()
+            if set(info.names) <= self.stats.subjects.get(source, frozenset()) and row not in have
+        ]
+        return [Hit(r, self.index.chunks[r], 0.0, float(self.index.vectors[r] @ qvec)) for r in rows]
 
     def ask_stream(self, question: str, history: list[str] | None = None, qid: Any = None) -> Iterator[str | Answer]:
         """Yields pieces of text as the answer is written, then the final checked Answer."""

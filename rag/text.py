@@ -82,7 +82,8 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 def _verb_base(word: str) -> str:
-    """The base of a word that can only be a verb form with one base."""
+    """The base of a word that can only be a verb form with one base, or only the comparative
+    or superlative of one adjective ("second-longest" is about how long, "larger" how large)."""
     lemmas = _lemmas(word)
     if only_verb(word) and len(lemmas["VERB"]) == 1:
         return str(lemmas["VERB"][0])
@@ -259,6 +260,27 @@ def defined_subject(sentence: str) -> str | None:
     """
     m = _DEFINING.match(sentence.strip())
     return m.group(1) if m else None
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’']*(?:(?:\s+|-)[A-Z][\w’']*)*")
+
+
+def names_alone(text: str) -> set[str]:
+    """Stems of the one-word names the text has on their own, not as part of a longer name ("the
+    Rhine flows", not "the Upper Rhine Plain" or "Rhine-Ruhr"); a capitalized stopword that opens
+    a sentence ("The", "In") is no part of a name.
+
+    >>> sorted(names_alone("The Rhine meets the Upper Rhine Plain near Rhine-Ruhr."))
+    ['rhine']
+    >>> sorted(names_alone("In the Upper Rhine Plain the river widens."))
+    []
+    """
+    out = set()
+    for m in _NAME_RUN.finditer(text):
+        words = [w for w in re.split(r"\s+|-", m.group()) if fold(w) not in STOPWORDS]
+        if len(words) == 1:
+            out.add(stem(fold(re.sub(r"[’']s$", "", words[0]))))
+    return out
 
 
 def content_stems(text: str) -> list[str]:

@@ -262,6 +262,25 @@ OFFICE = (
 )
 
 
+# A general question about what an article defines ("Where is the Arne?") is answered by its
+# opening, not by the later passages on its parts ("the Upper Arne", "the Arne Valley").
+PARTS = (
+    "Arne\n\nThe Arne (Old Norse: Arna, Danish: Arnaa, Dutch: Arne) is a northern river that rises in the Kessel "
+    "hills in the far north of Wessex, forms part of the Kessel-Harbury boundary and then the county border, "
+    "passes the towns of Harbury and Dunmere and eventually empties into the Grey Sea at Portwell.\n\n"
+    + "\n\n".join(
+        f"Near {town} the Upper Arne passes a mill and a weir. Here the Upper Arne ends. The Arne Valley Way "
+        f"follows the Lower Arne for {n} km from there, and a railway crosses it on a stone bridge."
+        for n, town in enumerate(
+            "Kessel Harbury Dunmere Portwell Millbrook Arnby Ashford Brent Colby Denton Elmley Farleigh Gorton "
+            "Hadley Ilford Jarrow Kirby Lydney Marden Nutley Orford Pinner Radley Selby Tilbury".split(),
+            2,
+        )
+    )
+    + "\n"
+)
+
+
 # A sentence too long to quote whole: the clause with the question's rare words is quoted, not the
 # first one that has as many of its common words.
 SPELLING = (
@@ -316,6 +335,25 @@ def test_answers_placed_by_the_question_in_one_document(
     for fact in facts:
         assert fact in answer.answer
     check_citations(answer)
+
+
+def test_what_an_article_defines_is_answered_from_its_opening(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    from rag.question import analyze_question
+
+    assistant = assistant_over({"doc.txt": PARTS}, tmp_path, seed_settings, embedder)
+    answer = assistant.ask("Where is the Arne?")
+    assert "Wessex" in answer.answer and "Upper Arne" not in answer.answer, answer.answer
+    check_citations(answer)
+    # The opening passage is searched even when the passage search leaves it out; not for a
+    # question about a part ("the Upper Arne").
+    opening = min(c.start for c in assistant.index.chunks)
+    for question, added in (("Where is the Arne?", [opening]), ("Where does the Upper Arne end?", [])):
+        info = analyze_question(question)
+        later = [h for h in assistant.find_evidence(question, [])[2] if h.chunk.start != opening]
+        hits = assistant.opening_hits(info, later, assistant.embedder.embed_query(question))
+        assert [h.chunk.start for h in hits] == added, question
 
 
 def test_the_office_stands_for_its_holder_only(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
