@@ -399,6 +399,7 @@ WANTED = {
     "amount": "an amount",
     "quantity": "a number",
     "date": "a date",
+    "direction": "a direction",
     "person": "a name",
     "place": "a place",
     "name": "a name",

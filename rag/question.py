@@ -121,12 +121,19 @@ LISTING = re.compile(
 )
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
+# A compass direction or a way along a slope or stream ("west", "northwestward", "downstream"), not
+# one that is part of a name ("North Sea", "Western Europe").
+DIRECTION = re.compile(
+    r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:wards?|erly|ern)?\b(?!\s+(?-i:[A-Z]))"
+    r"|\b(?:up|down)(?:stream|hill|river)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class QuestionInfo:
     text: str
-    kind: str  # count | amount | quantity | date | person | place | name | other
+    kind: str  # count | amount | quantity | date | direction | person | place | name | other
     terms: tuple[str, ...]  # stems of the key terms, abbreviations expanded
     words: tuple[str, ...]  # the words behind `terms`, same order (for matching by meaning)
     names: tuple[str, ...]  # stems of capitalized words and numbers: these must be in the evidence
@@ -182,6 +189,7 @@ KIND_PATTERNS = (
         "date",
         r"\bwhen\b|\b(?:what|which) (?:years?|dates?|months?|days?|century|centuries|decades?|time)\b",
     ),
+    ("direction", r"\b(?:what|which) direction\b|(?<!\bin )\bwhich way\b"),
     ("person", r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b"),
     # "What is the name of the force?", "What is the plan called?": a proper name, or a quoted one.
     (
@@ -426,6 +434,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
             else:
                 i += 1
         return out
+    if kind == "direction":
+        return [m.group() for m in DIRECTION.finditer(sentence)]
     if kind in ("person", "place", "name"):
         # Capitalized words, but not "The" or "Through" at the start of the sentence.
         found = [m.group() for m in CAPITALIZED.finditer(sentence) if fold(m.group()) not in STOPWORDS]

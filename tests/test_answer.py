@@ -254,6 +254,15 @@ ARTICLE = (
     "river makes a sharp turn to the west near Portwell.\n"
 )
 
+# "Which direction ...?" wants a direction: the sentence with "west", not the one with the most
+# of the question's words.
+ICE = (
+    "The Arne in the ice age\n\nDuring the last cold phase the upper Arne valley lay under the ice, and the "
+    "water of the Arne flowed from a glacier. The sea level fell by 120 m. During this time, the lower Arne "
+    "flowed roughly west through the dry plain to the ocean.\n"
+)
+
+
 # "The Prime Minister" is the one person the documents write after a bare "Prime Minister".
 OFFICE = (
     "Harbour talks\n\nPrime Minister Jane Holloway opened the harbour talks on Monday. Danish Prime Minister "
@@ -316,6 +325,7 @@ SPELLING = (
         (ARTICLE, "Where does the Arne make a sharp turn to the west?", ["Portwell"]),
         (SPELLING, "Which Norse adoption explains the Arne's spelling?", ["Arnaz"]),
         (OFFICE, "What did Holloway promise for the canal?", ["second lock"]),
+        (ICE, "Which direction did the Arne flow during the last cold phase?", ["west"]),
     ],
     ids=[
         "long-sentence",
@@ -325,6 +335,7 @@ SPELLING = (
         "the-article-subject",
         "the-rare-clause",
         "the-office",
+        "the-direction",
     ],
 )
 def test_answers_placed_by_the_question_in_one_document(

@@ -28,7 +28,9 @@ from rag.question import analyze_question, type_candidates
         ("Who was the leader when the Franks entered the valley?", "person"),
         ("When did the army that Robert led land?", "date"),
         # A "when" that opens a clause leaves the kind to the question word after it.
-        ("When the river leaves the lake, which way does it flow?", "other"),
+        ("When the river leaves the lake, which way does it flow?", "direction"),
+        ("Near Chur, which direction does the Rhine turn?", "direction"),
+        ("In which way did the Normans adapt?", "other"),
         ("When did the war end and who won it?", "date"),
         # "How much" of a measure asks for a quantity; of money or a share, for an amount.
         ("How much water does the river discharge at the border?", "quantity"),
@@ -38,6 +40,11 @@ from rag.question import analyze_question, type_candidates
 )
 def test_answer_kinds(question: str, kind: str) -> None:
     assert analyze_question(question).kind == kind
+
+
+def test_a_direction_is_a_compass_point_or_a_way_along_the_stream_not_a_name() -> None:
+    sentence = "It flowed west past the North Sea coast, then northwestward and later downstream."
+    assert type_candidates("direction", sentence) == ["west", "northwestward", "downstream"]
 
 
 def test_ordinals_and_decades_are_one_name_and_verbs_are_kept() -> None:
