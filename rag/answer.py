@@ -40,7 +40,11 @@ REFUSAL = "The documents do not say."
 WRITTEN = "written and checked"  # Answer.reason when the LLM's sentence passed the checks
 MAX_QUOTE_WORDS = 40
 MAX_TWO_QUOTES_WORDS = 60  # two sentences quoted together stay this short (SQuAD +2 answers over 50)
-ADJACENT_MARGIN = 0.3  # the sentence next to the best one is quoted with it when this close
+ADJACENT_MARGIN = 0.3
+# "here" or "there" for a place named before, not the "there" of "there were".
+POINTS_BACK_TO_A_PLACE = re.compile(
+    r"\bhere\b|\b[Tt]here\b(?!\s+(?:is|are|was|were|will|would|have|has|had|may|might|could|must|seems?|remains?|exists?)\b)"
+)  # the sentence next to the best one is quoted with it when this close
 SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter sentence's words two files must share to be cited as one
 
 
@@ -293,6 +297,21 @@ class Assistant:
             other = evidence.ranked[1]
             if other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence):
                 runner_up = other
+        if runner_up is None and info.kind == "place" and POINTS_BACK_TO_A_PLACE.search(best.sentence.text):
+            # "It is here that the Rhine encounters the Neckar": where "here" is, the sentence just
+            # before says ("The Rhine is the longest river in Germany.").
+            before = next(
+                (
+                    s
+                    for s in evidence.ranked
+                    if s.sentence.start < best.sentence.start and _adjacent(s.sentence, best.sentence) and s.candidates
+                ),
+                None,
+            )
+            if before is not None:
+                one = _trim(before.sentence.text, info, before.candidates, self.stats.idf).rstrip(".")
+                if len(one.split()) + len(first.split()) <= MAX_TWO_QUOTES_WORDS:
+                    return f"{one} [1]. {first} [2].", self._citations([before, best]), "quoted"
         if runner_up:
             # Two sentences about equally good: the answer is often split between them (a name in
             # one, what it did in the next) or the scores cannot tell them apart, so both are

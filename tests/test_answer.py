@@ -263,6 +263,14 @@ ICE = (
 )
 
 
+# "It is here that ...": the place is in the sentence before.
+HERE = (
+    "The Arne\n\nThe Arne rises in the Kessel hills. The Arne is the longest river in Wessex. It is here that the "
+    "Arne takes in its main tributaries, such as the Brent, the Colby and, later, the Denton. Barges carried "
+    "grain on it until the 1950s.\n"
+)
+
+
 # "The Prime Minister" is the one person the documents write after a bare "Prime Minister".
 OFFICE = (
     "Harbour talks\n\nPrime Minister Jane Holloway opened the harbour talks on Monday. Danish Prime Minister "
@@ -326,6 +334,7 @@ SPELLING = (
         (SPELLING, "Which Norse adoption explains the Arne's spelling?", ["Arnaz"]),
         (OFFICE, "What did Holloway promise for the canal?", ["second lock"]),
         (ICE, "Which direction did the Arne flow during the last cold phase?", ["west"]),
+        (HERE, "Where does the Arne take in the Colby?", ["Wessex"]),
     ],
     ids=[
         "long-sentence",
@@ -336,6 +345,7 @@ SPELLING = (
         "the-rare-clause",
         "the-office",
         "the-direction",
+        "here-is-named-before",
     ],
 )
 def test_answers_placed_by_the_question_in_one_document(
@@ -482,3 +492,11 @@ def test_a_refusal_says_why_in_the_users_words(assistant: Any) -> None:
         "the documents never mention Odesa"
     )
     assert assistant.ask("What did the EU promise?").reason == "the documents never mention EU"
+
+
+def test_here_and_there_point_back_to_a_place_but_there_were_does_not() -> None:
+    from rag.answer import POINTS_BACK_TO_A_PLACE
+
+    assert POINTS_BACK_TO_A_PLACE.search("It is here that the Arne takes in the Colby.")
+    assert POINTS_BACK_TO_A_PLACE.search("The barges unloaded there.")
+    assert not POINTS_BACK_TO_A_PLACE.search("There were three mills on the Arne.")
