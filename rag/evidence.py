@@ -400,6 +400,7 @@ WANTED = {
     "quantity": "a number",
     "date": "a date",
     "direction": "a direction",
+    "gloss": "a translation",
     "person": "a name",
     "place": "a place",
     "name": "a name",

@@ -120,6 +120,9 @@ LISTING = re.compile(
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
+BRACKETED = re.compile(r"\(([^()]{2,60})\)")
+# The words that ask for a gloss ("the English translation of", "what does the word ... mean").
+GLOSS_FRAME = frozenset(stem(w) for w in "translate translation mean meaning word term english literally".split())
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
 # A compass direction or a way along a slope or stream ("west", "northwestward", "downstream"), not
 # one that is part of a name ("North Sea", "Western Europe").
@@ -133,7 +136,7 @@ DIRECTION = re.compile(
 @dataclass(frozen=True)
 class QuestionInfo:
     text: str
-    kind: str  # count | amount | quantity | date | direction | person | place | name | other
+    kind: str  # count | amount | quantity | date | direction | gloss | person | place | name | other
     terms: tuple[str, ...]  # stems of the key terms, abbreviations expanded
     words: tuple[str, ...]  # the words behind `terms`, same order (for matching by meaning)
     names: tuple[str, ...]  # stems of capitalized words and numbers: these must be in the evidence
@@ -188,6 +191,13 @@ KIND_PATTERNS = (
     (
         "date",
         r"\bwhen\b|\b(?:what|which) (?:years?|dates?|months?|days?|century|centuries|decades?|time)\b",
+    ),
+    # "What does Obersee mean?", "the English translation of Het Scheur": a gloss, given in the
+    # documents in brackets or quotes after the word ("the Obersee (\"upper lake\")").
+    (
+        "gloss",
+        r"\btranslat(?:e|es|ed|ion)\b|\bmeaning of\b|\bwhat (?:does|do|did) (?:\S+ ){1,4}mean\b"
+        r"|\bwhat (?:is|was) (?:\S+ ){1,4}in english\b",
     ),
     ("direction", r"\b(?:what|which) direction\b|(?<!\bin )\bwhich way\b"),
     ("person", r"^(?:\W*(?:and|so|but)\s+)?(?:who|whom|whose)\b|\bby whom\b"),
@@ -369,6 +379,11 @@ def analyze_question(text: str) -> QuestionInfo:
         and stem(m.group(1)) not in RECIPROCAL_STEMS
     )
     kind = _kind(text)
+    if kind == "gloss":  # "the English translation of": the words that ask for a gloss are no topic
+        kept = [(t, w) for t, w in zip(terms, term_words, strict=True) if t not in GLOSS_FRAME]
+        terms, term_words = [t for t, _ in kept], [w for _, w in kept]
+        names = [n for n in names if n not in GLOSS_FRAME]
+        verbs = tuple(v for v in verbs if v not in GLOSS_FRAME)
     return QuestionInfo(
         text,
         kind,
@@ -434,6 +449,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
             else:
                 i += 1
         return out
+    if kind == "gloss":
+        return [m.group(1) for m in (*BRACKETED.finditer(sentence), *QUOTED.finditer(sentence))]
     if kind == "direction":
         return [m.group() for m in DIRECTION.finditer(sentence)]
     if kind in ("person", "place", "name"):

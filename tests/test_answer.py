@@ -271,6 +271,15 @@ HERE = (
 )
 
 
+# "What does ... translate to?" wants the gloss in brackets after the word, not the sentence that
+# has the question's other words.
+GLOSS = (
+    'The lake\n\nThe lake has two parts: the Obersee ("upper lake") and the Untersee ("lower lake"). Fishermen '
+    "work on both parts in summer. Storms come from the west in autumn.\n\nThe word Obersee is written on every "
+    "map of the lake, and the Obersee ferry crosses it twice a day.\n"
+)
+
+
 # "The Prime Minister" is the one person the documents write after a bare "Prime Minister".
 OFFICE = (
     "Harbour talks\n\nPrime Minister Jane Holloway opened the harbour talks on Monday. Danish Prime Minister "
@@ -335,6 +344,7 @@ SPELLING = (
         (OFFICE, "What did Holloway promise for the canal?", ["second lock"]),
         (ICE, "Which direction did the Arne flow during the last cold phase?", ["west"]),
         (HERE, "Where does the Arne take in the Colby?", ["Wessex"]),
+        (GLOSS, "What does the word Obersee translate to?", ["upper lake"]),
     ],
     ids=[
         "long-sentence",
@@ -346,6 +356,7 @@ SPELLING = (
         "the-office",
         "the-direction",
         "here-is-named-before",
+        "the-gloss",
     ],
 )
 def test_answers_placed_by_the_question_in_one_document(

@@ -31,6 +31,8 @@ from rag.question import analyze_question, type_candidates
         ("When the river leaves the lake, which way does it flow?", "direction"),
         ("Near Chur, which direction does the Rhine turn?", "direction"),
         ("In which way did the Normans adapt?", "other"),
+        ("What does Obersee mean?", "gloss"),
+        ("What is the English translation of Het Scheur?", "gloss"),
         ("When did the war end and who won it?", "date"),
         # "How much" of a measure asks for a quantity; of money or a share, for an amount.
         ("How much water does the river discharge at the border?", "quantity"),
