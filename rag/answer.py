@@ -28,7 +28,7 @@ from rag.evidence import (
 )
 from rag.generate import Generator
 from rag.prompt import answer_messages
-from rag.question import QuestionInfo, analyze_question
+from rag.question import PLACE_PHRASE, QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
 from rag.text import content_stems, name_aliases, stem, title_holders, tokens
@@ -250,8 +250,12 @@ class Assistant:
         # sentence must carry it. With several candidates (two dates, say) or two sentences that
         # score alike, a small model picks one at random, so the quote, which holds them all, is
         # the safer answer.
+        # A place said without a name ("into the lake") is quoted: the sentence says what goes there.
         one_candidate = (
-            info.kind != "other" and len(chosen) == 1 and len({c.lower() for c in chosen[0].candidates}) == 1
+            info.kind != "other"
+            and len(chosen) == 1
+            and len({c.lower() for c in chosen[0].candidates}) == 1
+            and not PLACE_PHRASE.fullmatch(chosen[0].candidates[0])
         )
         if self.generator is not None and self.settings.use_llm and (one_candidate or self.settings.llm_open_questions):
             messages = answer_messages(question, [s.sentence.text for s in chosen])

@@ -120,6 +120,7 @@ LISTING = re.compile(
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
+PLACE_PHRASE = re.compile(r"\b(?:into|onto|towards?|through|across|along|past) the [a-z]\w*")
 BRACKETED = re.compile(r"\(([^()]{2,60})\)")
 # The words that ask for a gloss ("the English translation of", "what does the word ... mean").
 GLOSS_FRAME = frozenset(stem(w) for w in "translate translation mean meaning word term english literally".split())
@@ -453,13 +454,15 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
         return [m.group(1) for m in (*BRACKETED.finditer(sentence), *QUOTED.finditer(sentence))]
     if kind == "direction":
         return [m.group() for m in DIRECTION.finditer(sentence)]
+    # "flows into the lake": where a thing goes, said without a name.
+    places = [m.group() for m in PLACE_PHRASE.finditer(sentence)] if kind == "place" else []
     if kind in ("person", "place", "name"):
         # Capitalized words, but not "The" or "Through" at the start of the sentence.
         found = [m.group() for m in CAPITALIZED.finditer(sentence) if fold(m.group()) not in STOPWORDS]
         first = found[:1] if found and sentence.lstrip(" \"'“‘(-–—").startswith(found[0]) else []
         named = [w for w in found if w not in first] + first
         # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
-        return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named
+        return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named + places
     return []
 
 

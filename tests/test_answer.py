@@ -280,6 +280,14 @@ GLOSS = (
 )
 
 
+# "Where does it flow now?" is answered by "into the lake", a place without a name.
+DIVERTED = (
+    "The new channel\n\nThe Arne was led into a straight channel in 1900. The Kessel Brook had to be diverted, too, "
+    "and it now flows parallel to the channel into the lake. The lake will silt up in time. Reeds grow along its "
+    "shore. This has already happened to the former Lake Harbury, once diverted like it.\n"
+)
+
+
 # "The Prime Minister" is the one person the documents write after a bare "Prime Minister".
 OFFICE = (
     "Harbour talks\n\nPrime Minister Jane Holloway opened the harbour talks on Monday. Danish Prime Minister "
@@ -386,6 +394,15 @@ def test_what_an_article_defines_is_answered_from_its_opening(
         later = [h for h in assistant.find_evidence(question, [])[2] if h.chunk.start != opening]
         hits = assistant.opening_hits(info, later, assistant.embedder.embed_query(question))
         assert [h.chunk.start for h in hits] == added, question
+
+
+def test_a_place_without_a_name_answers_where(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    # "into the lake" is where the brook flows; the sentence naming Lake Harbury is about another lake.
+    answer = assistant_over({"doc.txt": DIVERTED}, tmp_path, seed_settings, embedder).ask(
+        "After the Kessel Brook was diverted, where does it flow now?"
+    )
+    assert "into the lake" in answer.answer and "Harbury" not in answer.answer, answer.answer
+    check_citations(answer)
 
 
 def test_the_office_stands_for_its_holder_only(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
