@@ -40,11 +40,11 @@ REFUSAL = "The documents do not say."
 WRITTEN = "written and checked"  # Answer.reason when the LLM's sentence passed the checks
 MAX_QUOTE_WORDS = 40
 MAX_TWO_QUOTES_WORDS = 60  # two sentences quoted together stay this short (SQuAD +2 answers over 50)
-ADJACENT_MARGIN = 0.3
+ADJACENT_MARGIN = 0.3  # the sentence next to the best one is quoted with it when this close
 # "here" or "there" for a place named before, not the "there" of "there were".
 POINTS_BACK_TO_A_PLACE = re.compile(
     r"\bhere\b|\b[Tt]here\b(?!\s+(?:is|are|was|were|will|would|have|has|had|may|might|could|must|seems?|remains?|exists?)\b)"
-)  # the sentence next to the best one is quoted with it when this close
+)
 SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter sentence's words two files must share to be cited as one
 
 

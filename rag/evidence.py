@@ -332,7 +332,9 @@ def score_sentence(
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name
     # ("the Upper Rhine Plain", "the High Rhine") is a part of it, not it.
-    here -= {n for n in info.lone if n in subject and n in here} - names_alone(sentence.text)
+    parts = {n for n in info.lone if n in subject and n in here}
+    if parts:
+        here -= parts - names_alone(sentence.text)
     near = _family(set(content_stems(context)) | stats.titled(context) | subject, info, stats)
     meaning = meaning or {}
     weight = {t: (stats.idf(t) + IDF_SMOOTHING) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}

@@ -82,8 +82,7 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 
 def _verb_base(word: str) -> str:
-    """The base of a word that can only be a verb form with one base, or only the comparative
-    or superlative of one adjective ("second-longest" is about how long, "larger" how large)."""
+    """The base of a word that can only be a verb form with one base."""
     lemmas = _lemmas(word)
     if only_verb(word) and len(lemmas["VERB"]) == 1:
         return str(lemmas["VERB"][0])
