@@ -24,6 +24,7 @@ from rag.evidence import (
     WordMeaning,
     document_subjects,
     leads_in,
+    opening_rows,
     select_evidence,
 )
 from rag.generate import Generator
@@ -162,13 +163,12 @@ class Assistant:
         self.index = index
         self.retriever = Retriever(index)
         texts = [c.text for c in index.chunks]
-        self.opening_rows: dict[str, int] = {}
-        for row, chunk in enumerate(index.chunks):
-            first = self.opening_rows.get(chunk.source)
-            if first is None or chunk.start < index.chunks[first].start:
-                self.opening_rows[chunk.source] = row
+        self.opening_rows = opening_rows(index.chunks)
         self.stats = TermStats(
-            self.retriever.passage_stems, name_aliases(texts), document_subjects(index.chunks), title_holders(texts)
+            self.retriever.passage_stems,
+            name_aliases(texts),
+            document_subjects(index.chunks, self.opening_rows),
+            title_holders(texts),
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

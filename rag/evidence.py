@@ -218,15 +218,22 @@ class TermStats:
         return close[0] if close and not contrasted({term}, {close[0]}) else term
 
 
-def document_subjects(chunks: list[Chunk]) -> dict[str, frozenset[str]]:
+def opening_rows(chunks: list[Chunk]) -> dict[str, int]:
+    """For each document, the row of its first passage that has sentences."""
+    opening: dict[str, int] = {}
+    for row, chunk in enumerate(chunks):
+        first = opening.get(chunk.source)
+        if chunk.sentences and (first is None or chunk.start < chunks[first].start):
+            opening[chunk.source] = row
+    return opening
+
+
+def document_subjects(chunks: list[Chunk], openings: dict[str, int] | None = None) -> dict[str, frozenset[str]]:
     """For each document that opens by defining a name ("The Rhine ... is a European river"), the
     stems of that name: "the river" and "its" in the rest of it are the Rhine."""
-    opening: dict[str, Chunk] = {}
-    for chunk in chunks:
-        if chunk.sentences and (chunk.source not in opening or chunk.start < opening[chunk.source].start):
-            opening[chunk.source] = chunk
     subjects = {}
-    for source, chunk in opening.items():
+    for source, row in (openings if openings is not None else opening_rows(chunks)).items():
+        chunk = chunks[row]
         stems = frozenset(content_stems(defined_subject(chunk.sentence_texts()[0]) or ""))
         if stems:  # "It is ..." and "This was ..." define nothing
             subjects[source] = stems
