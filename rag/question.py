@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from rag.text import (
     CAPITAL_ABBREVIATIONS,
     QUESTION_WORDS,
+    SPEECH_STEMS,
     STOPWORDS,
+    can_be_verb,
     expand_abbreviations,
     fold,
     is_verb_base,
@@ -84,6 +86,9 @@ CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
 # "Who offered Isaac ...?": the one asked for does the verb; the name has it done to it.
 DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
+# "Who leads the cell?", "Which general chairs it?": the word after the asker is what the one asked
+# for does, though the word can be a noun too ("leads", "heads").
+ACTOR_VERB = re.compile(r"^\W*(?:who|(?:which|what)\s+[a-z]+)\s+([a-z]+)\b", re.I)
 # "When did King Harold II conquer England?": the name after "did" that does the verb after it.
 DOER = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b")
 TITLES = frozenset(
@@ -172,6 +177,12 @@ class QuestionInfo:
     # Stems of the names that are one word on their own ("the Rhine", not "the Old Rhine Bridge"):
     # such a name can be what a whole document is about.
     lone: tuple[str, ...] = ()
+    # "Who leads the cell?": the stem of the verb the one asked for does ("lead"), which the
+    # answering sentence itself must say; None when the question asks no doer.
+    acted: str | None = None
+    # "What did Macron say ...?": the stem of the verb of speech asked about; the answering sentence must report
+    # someone saying something.
+    speech: str | None = None
 
 
 KIND_PATTERNS = (
@@ -267,6 +278,19 @@ def do_support_verb(text: str) -> str | None:
     return None
 
 
+def _speech(text: str) -> str | None:
+    """The stem of the verb of speech that "did"/"does" carries ("What did he say about it?"), or None.
+
+    >>> _speech("What did Jonathan Powell say about the plans?"), _speech("How did Starmer describe it?")
+    ('say', 'describ')
+    >>> _speech("What did the coalition agree?") is None
+    True
+    """
+    aux = re.search(r"\b(?:did|does|do)\s+(.*)", text, flags=re.I)
+    words = re.findall(r"[a-z]+", aux.group(1)) if aux else []
+    return next((stem(w) for w in words[:6] if stem(w) in SPEECH_STEMS and is_verb_base(w)), None)
+
+
 def analyze_question(text: str) -> QuestionInfo:
     """Key terms and the expected answer type.
 
@@ -338,10 +362,12 @@ def analyze_question(text: str) -> QuestionInfo:
     done = DONE_TO.match(text)
     done_to = (stem(done.group(1)), stem(done.group(2))) if done and done.group(1).lower() not in AUXILIARIES else None
     carried = do_support_verb(framed)
+    actor = ACTOR_VERB.match(framed)
+    acted = actor.group(1).lower() if actor and actor.group(1).lower() not in AUXILIARIES else None
     verbs = tuple(
         t
         for t, w in zip(terms, term_words, strict=True)
-        if t not in names and t not in LIGHT_VERBS and (only_verb(w) or w == carried)
+        if t not in names and t not in LIGHT_VERBS and (only_verb(w) or w == carried or (w == acted and can_be_verb(w)))
     )
     lowered = re.findall(r"[a-z]+", text.lower())
     # "draw partners from": the object of a verb goes nowhere, so it has no way to reverse ("what water
@@ -404,6 +430,8 @@ def analyze_question(text: str) -> QuestionInfo:
         doer,
         objects,
         tuple(lone),
+        stem(acted) if acted and stem(acted) in verbs else None,
+        _speech(framed),
     )
 
 

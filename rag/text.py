@@ -98,6 +98,36 @@ def only_verb(word: str) -> bool:
     return set(_lemmas(word.lower())) == {"VERB"}
 
 
+# Verbs that report what someone said, and the marks of a quotation: "What did Macron say ...?" is
+# answered by "Macron stated that ...", "..., saying: “...”", not by a sentence that only names him.
+SPEECH_STEMS = frozenset(
+    stem(w)
+    for w in "say tell state note add warn claim argue insist stress emphasize emphasise underscore describe "
+    "portray praise announce declare suggest remark comment write reply respond welcome promise predict".split()
+)
+SPEECH_MARKS = re.compile(r"[“”\"]|\baccording to\b|:\s*$", re.I)
+
+
+def reports_speech(text: str) -> bool:
+    """Whether the sentence reports what someone said.
+
+    >>> reports_speech("Macron stated that Paris could contribute troops."), reports_speech('He added: "We are ready."')
+    (True, True)
+    >>> reports_speech("Beside him were John Healey and Jonathan Powell.")
+    False
+    """
+    return bool(SPEECH_MARKS.search(text)) or any(stem(t) in SPEECH_STEMS for t in tokens(text))
+
+
+def can_be_verb(word: str) -> bool:
+    """Whether the word can be a verb form, whatever else it can be ("leads", "chairs"; not "river").
+
+    >>> can_be_verb("leads"), can_be_verb("chairs"), can_be_verb("river")
+    (True, True, False)
+    """
+    return "VERB" in _lemmas(word.lower())
+
+
 def verb_not_noun(word: str) -> bool:
     """Whether the word can be a verb form and not a noun ("absorbed", "made"; not "call", "rock").
 

@@ -62,6 +62,16 @@ def test_ordinals_and_decades_are_one_name_and_verbs_are_kept() -> None:
     assert analyze_question("When did the peak of the ice age pass?").verbs == ("pass",)
 
 
+def test_the_doer_asked_for_and_a_verb_of_speech() -> None:
+    # After "Who" (or "Which general") the word is what the one asked for does, though it can be a noun.
+    leads = analyze_question("Who leads the coordination cell in Paris?")
+    assert leads.verbs == ("lead",) and leads.acted == "lead"
+    assert analyze_question("Which general chairs the headquarters?").acted == "chair"
+    assert analyze_question("Who was on a state visit to Germany?").acted is None  # "was" is no deed
+    assert analyze_question("What did Jonathan Powell say about the plans?").speech == "say"
+    assert analyze_question("What did the coalition agree to supply?").speech is None
+
+
 def test_terms_expand_abbreviations_and_keep_names() -> None:
     info = analyze_question("Which UK officer leads the HQ in Kyiv?")
     assert "headquart" in info.terms and "kingdom" in info.terms
