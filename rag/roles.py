@@ -33,6 +33,11 @@ def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...],
     elsewhere = other_place(info.placed, sentence) if info.placed and missing else None
     if elsewhere and any(n in missing for _, name in info.placed for n in name):
         found.append(f"{elsewhere!r}, another place")
+    # "Who leads the cell in Paris?" against "a cell in Kyiv, led by ...": the thing asked about is
+    # somewhere else, whatever the sentences before say of Paris.
+    moved = thing_elsewhere(info.text, sentence)
+    if moved and not elsewhere:
+        found.append(f"{moved!r}, another place")
     other_time = other_side_of_time(info.timed, sentence) if info.timed and placed_in_time else None
     if other_time:
         found.append(f"{other_time!r}, the other side of that time")
@@ -88,6 +93,31 @@ def other_place(placed: tuple[tuple[str, tuple[str, ...]], ...], sentence: str) 
         for m in PLACED.finditer(sentence):
             if m.group(1) == prep:
                 return m.group()
+    return None
+
+
+HEADED_PLACE = re.compile(r"\b([a-z]{3,})\s+(in|at|near)\s+((?:[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*)*)")
+
+
+def thing_elsewhere(question: str, sentence: str) -> str | None:
+    """The sentence's "cell in Kyiv" where the question asks of the "cell in Paris", and the sentence
+    places no such thing there, or None.
+
+    >>> thing_elsewhere("Who leads the cell in Paris?", "A cell in Kyiv, led by a general, is planned.")
+    'cell in Kyiv'
+    >>> thing_elsewhere("Who leads the cell in Paris?", "A cell in Paris and a cell in Kyiv are planned.") is None
+    True
+    """
+    said = [
+        (stem(m.group(1)), m.group(2), {stem(t) for t in tokens(fold(m.group(3)))}, m.group())
+        for m in HEADED_PLACE.finditer(sentence)
+    ]
+    for m in HEADED_PLACE.finditer(question):
+        head, prep = stem(m.group(1)), m.group(2)
+        name = {stem(t) for t in tokens(fold(m.group(3)))}
+        same = [s for s in said if s[0] == head and s[1] == prep]
+        if same and not any(s[2] & name for s in same):
+            return same[0][3]
     return None
 
 

@@ -432,6 +432,10 @@ def test_who_did_it_and_what_they_said_must_be_in_the_answering_sentence(
     assert "Anna Berg" in council.ask("Who leads the harbour council?").answer
     nobody = council.ask("Who chairs the naval academy?")
     assert nobody.refused and "Kiel" not in nobody.answer
+    # The cell the passage has led by a colonel is in Kyiv, not the one asked about in Paris.
+    assert "colonel" in council.ask("Who leads the cell in Kyiv?").answer
+    elsewhere = council.ask("Who leads the cell in Paris?")
+    assert elsewhere.refused and "colonel" not in elsewhere.answer
     # Naming Powell is not reporting anything he said.
     assert "mature" in council.ask("What did Berg say about the plans?").answer
     silent = council.ask("What did Powell say about the plans?")
