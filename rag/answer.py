@@ -46,6 +46,8 @@ ADJACENT_MARGIN = 0.3  # the sentence next to the best one is quoted with it whe
 POINTS_BACK_TO_A_PLACE = re.compile(
     r"\bhere\b|\b[Tt]here\b(?!\s+(?:is|are|was|were|will|would|have|has|had|may|might|could|must|seems?|remains?|exists?)\b)"
 )
+# "The latter flows west at Katwijk": what it is, the sentence just before names.
+NAMED_BEFORE = re.compile(r"\W*(?:The|the) (?:latter|former)\b")
 SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter sentence's words two files must share to be cited as one
 
 
@@ -301,14 +303,17 @@ class Assistant:
             other = evidence.ranked[1]
             if other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence):
                 runner_up = other
-        if runner_up is None and info.kind == "place" and POINTS_BACK_TO_A_PLACE.search(best.sentence.text):
+        here = info.kind == "place" and POINTS_BACK_TO_A_PLACE.search(best.sentence.text)
+        if (runner_up is None and here) or NAMED_BEFORE.match(best.sentence.text):
             # "It is here that the Rhine encounters the Neckar": where "here" is, the sentence just
             # before says ("The Rhine is the longest river in Germany.").
             before = next(
                 (
                     s
                     for s in evidence.ranked
-                    if s.sentence.start < best.sentence.start and _adjacent(s.sentence, best.sentence) and s.candidates
+                    if s.sentence.start < best.sentence.start
+                    and _adjacent(s.sentence, best.sentence)
+                    and (s.candidates or info.kind == "other")
                 ),
                 None,
             )

@@ -271,6 +271,14 @@ HERE = (
 )
 
 
+# "The latter flows ...": what it is, the sentence before names.
+LATTER = (
+    "The delta\n\nBelow the weir the Arne splits in two. The eastern arm is called the Brent, and the western "
+    "arm, after a sharp bend, the Old Arne. The latter flows west into a sluice at Harbury, where its water "
+    "can be let out into the sea. This arm once marked the border of the old county.\n"
+)
+
+
 # "What does ... translate to?" wants the gloss in brackets after the word, not the sentence that
 # has the question's other words.
 GLOSS = (
@@ -363,6 +371,7 @@ SPELLING = (
         (ICE, "Which direction did the Arne flow during the last cold phase?", ["west"]),
         (HERE, "Where does the Arne take in the Colby?", ["Wessex"]),
         (GLOSS, "What does the word Obersee translate to?", ["upper lake"]),
+        (LATTER, "Which arm of the Arne flows west at Harbury?", ["Old Arne"]),
     ],
     ids=[
         "long-sentence",
@@ -375,6 +384,7 @@ SPELLING = (
         "the-direction",
         "here-is-named-before",
         "the-gloss",
+        "the-latter-is-named-before",
     ],
 )
 def test_answers_placed_by_the_question_in_one_document(
