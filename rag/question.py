@@ -38,7 +38,7 @@ FRAME_WORDS = frozenset(
 LIGHT_VERBS = frozenset(
     stem(w)
     for w in "be have do make take give get go come become begin start use include involve contain consist "
-    "happen cause say tell call know see put keep let seem show find locate situate move "
+    "happen cause say tell call know see put keep let seem show find locate situate move hold "
     # verbs that lead into another ("aim to ensure", "seek to end"): the one after "to" says what happens
     "aim try seek want wish hope intend plan attempt manage decide continue".split()
 )
@@ -304,6 +304,7 @@ def analyze_question(text: str) -> QuestionInfo:
     framed = re.sub(r"\b(?:take|takes|took|taken|taking) place\b", "happen", expand_abbreviations(text), flags=re.I)
     framed = re.sub(r"\b(which|what|the)\s+(?:two|three|four|five|six|several)\b", r"\1", framed, flags=re.I)
     framed = re.sub(r"\b(?:no|any) longer\b", "", framed, flags=re.I)  # time, not length
+    framed = re.sub(r"\bnext to\b", "by", framed, flags=re.I)  # a preposition ("sat next to him")
     words = tokens(framed)
     expanded: list[str] = []
     for w in words:
@@ -363,7 +364,10 @@ def analyze_question(text: str) -> QuestionInfo:
     done_to = (stem(done.group(1)), stem(done.group(2))) if done and done.group(1).lower() not in AUXILIARIES else None
     carried = do_support_verb(framed)
     actor = ACTOR_VERB.match(framed)
-    acted = actor.group(1).lower() if actor and actor.group(1).lower() not in AUXILIARIES else None
+    # Only an inflected form: after "Which officer" or "What TV", a base form ("rank", "network") is
+    # the rest of the noun.
+    acted = actor.group(1).lower() if actor else None
+    acted = acted if acted and acted not in AUXILIARIES and not is_verb_base(acted) else None
     verbs = tuple(
         t
         for t, w in zip(terms, term_words, strict=True)

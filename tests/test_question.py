@@ -60,6 +60,9 @@ def test_ordinals_and_decades_are_one_name_and_verbs_are_kept() -> None:
     # The word "did"/"does" carries is the verb, though it can be a noun too; after an article it is a noun.
     assert analyze_question("When did the Last Glacial Maximum peak?").verbs == ("peak",)
     assert analyze_question("When did the peak of the ice age pass?").verbs == ("pass",)
+    # "held" says an event took place, as "take place" does; "next to" is a preposition.
+    assert analyze_question("Where was the Lancaster House summit held?").verbs == ()
+    assert analyze_question("Who sat next to Starmer?").terms == ("sit", "starmer")
 
 
 def test_the_doer_asked_for_and_a_verb_of_speech() -> None:
@@ -68,6 +71,10 @@ def test_the_doer_asked_for_and_a_verb_of_speech() -> None:
     assert leads.verbs == ("lead",) and leads.acted == "lead"
     assert analyze_question("Which general chairs the headquarters?").acted == "chair"
     assert analyze_question("Who was on a state visit to Germany?").acted is None  # "was" is no deed
+    # After "Which officer" or "Which TV" a base form is the rest of the noun, not a deed.
+    rank = analyze_question("Which officer rank will head the forward cell in Kyiv?")
+    assert rank.acted is None and "rank" not in rank.verbs
+    assert analyze_question("Which TV network did Trump talk to?").acted is None
     assert analyze_question("What did Jonathan Powell say about the plans?").speech == "say"
     assert analyze_question("What did the coalition agree to supply?").speech is None
 
