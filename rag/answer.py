@@ -306,7 +306,7 @@ class Assistant:
         here = info.kind == "place" and POINTS_BACK_TO_A_PLACE.search(best.sentence.text)
         if (runner_up is None and here) or NAMED_BEFORE.match(best.sentence.text):
             # "It is here that the Rhine encounters the Neckar": where "here" is, the sentence just
-            # before says ("The Rhine is the longest river in Germany.").
+            # before says ("The Rhine is the longest river in Germany."); so does what "the latter" is.
             before = next(
                 (
                     s

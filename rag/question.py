@@ -180,8 +180,8 @@ class QuestionInfo:
     # "Who leads the cell?": the stem of the verb the one asked for does ("lead"), which the
     # answering sentence itself must say; None when the question asks no doer.
     acted: str | None = None
-    # "What did Macron say ...?": the stem of the verb of speech asked about; the answering sentence must report
-    # someone saying something.
+    # "What did Macron say ...?": the stem of the verb of speech asked about; the answering
+    # sentence must report someone saying something.
     speech: str | None = None
 
 
