@@ -567,3 +567,34 @@ def test_here_and_there_point_back_to_a_place_but_there_were_does_not() -> None:
     assert POINTS_BACK_TO_A_PLACE.search("It is here that the Arne takes in the Colby.")
     assert POINTS_BACK_TO_A_PLACE.search("The barges unloaded there.")
     assert not POINTS_BACK_TO_A_PLACE.search("There were three mills on the Arne.")
+
+
+class Replay:
+    """A generator that writes one recorded text: what SmolLM2 wrote for a question, to test the
+    checks on it without depending on the model's sampling."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def stream(self, messages: Any, max_tokens: int) -> Any:
+        yield self.text
+
+
+def test_a_written_bare_value_is_replaced_by_the_quote(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    from rag.answer import WRITTEN
+
+    notes = (
+        "Start-up\n\nMost of the start-up time is spent importing the libraries (4.9 s of it). "
+        "Reading the index is quick.\n"
+    )
+    quiet = assistant_over({"startup.txt": notes}, tmp_path, seed_settings, embedder)
+    question = "How long does importing the libraries take?"
+    # SmolLM2 answered this kind of question with the figure alone, which says nothing of what it
+    # measures once pasted elsewhere: the quote stands instead.
+    quiet.generator = Replay("4.9.")
+    bare = quiet.ask(question)
+    assert bare.reason != WRITTEN and "importing the libraries (4.9 s of it)" in bare.answer
+    quiet.generator = Replay("Importing the libraries takes 4.9 s.")
+    sentence = quiet.ask(question)
+    assert sentence.reason == WRITTEN and sentence.answer.startswith("Importing the libraries takes 4.9 s [1]")
+    check_citations(sentence)
