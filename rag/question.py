@@ -498,6 +498,25 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     return []
 
 
+def counted_nouns(sentence: str) -> list[str]:
+    """The words that say what a number in the sentence counts, time units left out.
+
+    >>> counted_nouns("Paris could send several thousand troops, within 12 months, to four eastern regions.")
+    ['troops', 'eastern', 'regions']
+    """
+    words = re.findall(r"\d[\d,.]*\d|[\w’'-]+|[^\w\s]", sentence)
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if not NUMBER.fullmatch(w) or (i + 1 < len(words) and NUMBER.fullmatch(words[i + 1])):
+            continue
+        for after in words[i + 1 : i + 4]:
+            if not after.isalpha() or NUMBER.fullmatch(after) or re.fullmatch(TIME_UNITS, after, re.I):
+                break
+            if after.islower() and after not in STOPWORDS and after not in out:
+                out.append(after)
+    return out
+
+
 def as_asked(stem_: str, info: QuestionInfo) -> str:
     """The question's own spelling of a stem, for messages ("Germany", not "germani")."""
     for m in re.finditer(r"\d[\d,.]*\d|[\w’'-]+", info.text):

@@ -598,3 +598,17 @@ def test_a_written_bare_value_is_replaced_by_the_quote(tmp_path: Path, seed_sett
     sentence = quiet.ask(question)
     assert sentence.reason == WRITTEN and sentence.answer.startswith("Importing the libraries takes 4.9 s [1]")
     check_citations(sentence)
+
+
+def test_a_count_of_the_thing_under_another_name(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    notes = (
+        "The brigade\n\nThe brigade could send several thousand troops to the border by spring. "
+        "Its depot keeps 40 trucks. The exercise lasted 12 months, and no soldiers were hurt.\n"
+    )
+    brigade = assistant_over({"brigade.txt": notes}, tmp_path, seed_settings, embedder)
+    # "soldiers" (a word the notes use) and "troops" are one thing counted; the count stands, cited.
+    soldiers = brigade.ask("How many soldiers could the brigade send to the border?")
+    assert not soldiers.refused and "several thousand troops" in soldiers.answer, soldiers.reason
+    check_citations(soldiers)
+    # Helicopters are not troops, nor trucks: no count of them is given.
+    assert brigade.ask("How many helicopters could the brigade send to the border?").refused
