@@ -273,11 +273,6 @@ class Assistant:
             if info.kind != "other" and not self._has_answer(claim, chosen):
                 log.debug("dropped claim %r: no answer of the asked type", claim)
                 continue
-            # "4.9 [1]." says nothing of what it answers; pasted into a brief it misleads, and the
-            # quote says what the figure is.
-            if not {stem(t) for t in tokens(claim)} & {*info.terms, *info.names}:
-                log.debug("dropped claim %r: a bare value, none of the question's words", claim)
-                continue
             kept.append((claim, check.cites))
         if kept:
             used = sorted({i for _, cites in kept for i in cites})

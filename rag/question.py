@@ -129,6 +129,7 @@ PLACE_PHRASE = re.compile(r"\b(?:into|onto|towards?|through|across|along|past) t
 BRACKETED = re.compile(r"\(([^()]{2,60})\)")
 # The words that ask for a gloss ("the English translation of", "what does the word ... mean").
 GLOSS_FRAME = frozenset(stem(w) for w in "translate translation mean meaning word term english literally".split())
+COUNT_TOKENS = re.compile(r"\d[\d,.]*\d|[\w’'-]+|[^\w\s]")  # "30,000 men": one number, then a word
 QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
 # A compass direction or a way along a slope or stream ("west", "northwestward", "downstream"), not
 # one that is part of a name ("North Sea", "Western Europe").
@@ -462,7 +463,7 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
         found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
         return found + [m.group() for m in FRACTION.finditer(sentence)]
     if kind == "count":
-        words = re.findall(r"\d[\d,.]*\d|[\w’'-]+|[^\w\s]", sentence)  # "30,000 men" is one number
+        words = COUNT_TOKENS.findall(sentence)
         out = []
         i = 0
         while i < len(words):
@@ -504,7 +505,7 @@ def counted_nouns(sentence: str) -> list[str]:
     >>> counted_nouns("Paris could send several thousand troops, within 12 months, to four eastern regions.")
     ['troops', 'eastern', 'regions']
     """
-    words = re.findall(r"\d[\d,.]*\d|[\w’'-]+|[^\w\s]", sentence)
+    words = COUNT_TOKENS.findall(sentence)
     out: list[str] = []
     for i, w in enumerate(words):
         if not NUMBER.fullmatch(w) or (i + 1 < len(words) and NUMBER.fullmatch(words[i + 1])):

@@ -38,6 +38,8 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
     'not in the evidence: work'
     >>> check_claim("It rotates to London, not Paris, after 12 months.", ev, "When does the HQ rotate?").reason
     'a negation the evidence does not make'
+    >>> check_claim("After 12 months.", ev, "When does the HQ rotate?").reason
+    "says none of the question's words"
     """
     ev_tokens = [set(tokens(e)) for e in evidence]
     ev_stems = [set(content_stems(e)) for e in evidence]
@@ -59,6 +61,10 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
     new = [w for w in words if w not in q_stems]
     if not new:
         return Check(False, (), "says nothing the question does not")
+    if len(new) == len(words):
+        # "4.9." says nothing of what it answers: pasted into a brief it misleads, and the quote
+        # says what the figure is.
+        return Check(False, (), "says none of the question's words")
     cites = tuple(i for i, stems in enumerate(ev_stems) if any(w in stems for w in new))
     return Check(True, cites)
 
