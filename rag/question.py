@@ -89,6 +89,8 @@ DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
 # "Who leads the cell?", "Which general chairs it?": the word after the asker is what the one asked
 # for does, though the word can be a noun too ("leads", "heads").
 ACTOR_VERB = re.compile(r"^\W*(?:who|(?:which|what)\s+[a-z]+)\s+([a-z]+)\b", re.I)
+# "When did the ice age end?": what "did"/"does" carries, the rest of the question after it.
+AFTER_DO = re.compile(r"\b(?:did|does|do)\s+(.*)", re.I)
 # "When did King Harold II conquer England?": the name after "did" that does the verb after it.
 DOER = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b")
 TITLES = frozenset(
@@ -262,7 +264,7 @@ def do_support_verb(text: str) -> str | None:
     >>> do_support_verb("When did the peak of the ice age pass?"), do_support_verb("When was it built?")
     ('pass', None)
     """
-    aux = re.search(r"\b(?:did|does|do)\s+(.*)", text, flags=re.I)
+    aux = AFTER_DO.search(text)
     if not aux:
         return None
     run: list[str] = []
@@ -287,7 +289,7 @@ def _speech(text: str) -> str | None:
     >>> _speech("What did the coalition agree?") is None
     True
     """
-    aux = re.search(r"\b(?:did|does|do)\s+(.*)", text, flags=re.I)
+    aux = AFTER_DO.search(text)
     words = re.findall(r"[a-z]+", aux.group(1)) if aux else []
     return next((stem(w) for w in words[:6] if stem(w) in SPEECH_STEMS and is_verb_base(w)), None)
 
