@@ -172,16 +172,25 @@ def same_stem(a: str, b: str) -> bool:
     (True, False, True)
     >>> same_stem("zelenskyy", "zelenski"), same_stem("austria", "australia")
     (True, False)
+    >>> same_stem("invad", "invas"), same_stem("admit", "admiss"), same_stem("describ", "descript")
+    (True, True, True)
     """
     if a == b:
         return True
     if min(len(a), len(b)) < 5:
         return False
+    if any(x.endswith(v) and y == x[: -len(v)] + n for x, y in ((a, b), (b, a)) for v, n in LATIN_NOUNS):
+        return True
     return any(
         long_.startswith(short)
         for x, y in ((a, b), (_plain_spelling(a), _plain_spelling(b)))
         for short, long_ in [sorted((x, y), key=len)]
     )
+
+
+# Verbs whose nouns change the stem's last letters ("invade" / "invasion", "admit" / "admission",
+# "describe" / "description"), as the stemmer leaves them.
+LATIN_NOUNS = (("d", "s"), ("mit", "miss"), ("ib", "ipt"))
 
 
 @lru_cache(maxsize=65536)
