@@ -128,6 +128,16 @@ def leads_in(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
+def is_heading(text: str) -> bool:
+    """A line with no closing punctuation ("Coalition plans take shape"): a heading names what
+    follows, it states nothing beside it.
+
+    >>> is_heading("Coalition plans take shape"), is_heading("Paris will host it."), is_heading('"Ready," he said')
+    (True, False, False)
+    """
+    return not re.search(r"[.!?:;\"”’')\]]$", text.rstrip()) and not re.search(r"[\"”’]", text)
+
+
 @dataclass(frozen=True)
 class Scored:
     sentence: Sentence
@@ -504,7 +514,7 @@ def select_evidence(
     for other in ranked[1:]:
         if len(chosen) >= MAX_EVIDENCE or other.score < best.score - AGREE_MARGIN:
             break
-        if other.missing_names or (info.kind != "other" and not other.candidates):
+        if other.missing_names or (info.kind != "other" and not other.candidates) or is_heading(other.sentence.text):
             continue
         if any(other.sentence.text == c.sentence.text for c in chosen):
             continue

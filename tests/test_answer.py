@@ -452,6 +452,15 @@ def test_who_did_it_and_what_they_said_must_be_in_the_answering_sentence(
     assert silent.refused and "mature" not in silent.answer
 
 
+def test_a_heading_is_not_quoted_beside_the_answer(assistant: Any) -> None:
+    # "Coalition plans take shape" heads the paragraph and shares its words, but says nothing.
+    answer = assistant.ask("Summarise what the coalition agreed.")
+    assert not answer.refused
+    assert answer.citations
+    assert "take shape" not in answer.answer
+    assert all(c.quote.rstrip()[-1] in '.!?:;"”’)' for c in answer.citations)
+
+
 def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> None:
     answer = assistant.ask("Who is Alexus Grynkevich?")
     assert not answer.refused
