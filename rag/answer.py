@@ -115,7 +115,7 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...], idf: Calla
         stems = {stem(t) for t in tokens(" ".join(part))}
         return len(verbs & stems), round(sum(idf(t) for t in terms & stems), 6), len(answers & stems)
 
-    best, best_gain = text, (-1, -1.0, -1)
+    best, best_gain, end = text, (-1, -1.0, -1), len(clauses)
     for i in range(len(clauses)):
         for j in range(i + 1, len(clauses) + 1):
             part = clauses[i:j]
@@ -123,7 +123,12 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...], idf: Calla
                 break
             g = gain(part)
             if g > best_gain:
-                best, best_gain = " ".join(part), g
+                best, best_gain, end = " ".join(part), g, j
+    # A cut right after a name the question asks about ("... came as Lt. Gen. Keith Kellogg,")
+    # leaves out what the sentence says of it: the clause after the name.
+    last = tokens(best)[-1:] if end < len(clauses) else []
+    if last and stem(last[0]) in terms and len(f"{best} {clauses[end]}".split()) <= MAX_QUOTE_WORDS:
+        best = f"{best} {clauses[end]}"
     best = best.rstrip(",;:— ")
     return best if sum(best_gain) > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
 

@@ -621,3 +621,17 @@ def test_a_count_of_the_thing_under_another_name(tmp_path: Path, seed_settings: 
     check_citations(soldiers)
     # Helicopters are not troops, nor trucks: no count of them is given.
     assert brigade.ask("How many helicopters could the brigade send to the border?").refused
+
+
+def test_a_long_quote_is_not_cut_right_after_the_name_asked_about() -> None:
+    from rag.answer import _trim
+    from rag.question import analyze_question
+
+    sentence = (
+        "A notable sign of changing sentiment in the capital came when the veteran diplomat Maria Lund, "
+        "a former ambassador who served as special envoy to the region for six years, joined the talks "
+        "remotely, marking the first participation of her government in the discussions of the group."
+    )
+    quote = _trim(sentence, analyze_question("Who is Maria Lund?"), (), lambda t: 1.0)
+    assert "former ambassador" in quote
+    assert len(quote.split()) <= 40
