@@ -94,6 +94,8 @@ def standalone(question: str, history: list[str]) -> str:
     'What party is the other senator from (about Lindsey Graham)?'
     >>> standalone("What did he rule out?", ["What did Trump tell Fox News?"])
     'What did Trump rule out?'
+    >>> standalone("Where was he?", ["What did Zelenskyy say?"])
+    'Where was Zelenskyy?'
     """
     question = question.strip()
     if not history or not is_follow_up(question):
@@ -151,7 +153,8 @@ def _same_question(body: str, previous: str, about: str) -> str | None:
     wh = BARE_WH.match(body)
     own = [t for t in tokens(body) if t not in STOPWORDS and t not in AUX and t not in PLACEHOLDERS]
     earlier = WH_AUX.match(previous)
-    if wh and not own and earlier:
+    # "Where was he?" asks about the person the previous question named, not about its event.
+    if wh and not own and earlier and not PERSON.search(body):
         return f"{wh.group(1).capitalize()} {earlier.group(2)} {earlier.group(3)}"
     return None
 
