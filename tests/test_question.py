@@ -63,6 +63,8 @@ def test_ordinals_and_decades_are_one_name_and_verbs_are_kept() -> None:
     # "held" says an event took place, as "take place" does; "next to" is a preposition.
     assert analyze_question("Where was the Lancaster House summit held?").verbs == ()
     assert analyze_question("Who sat next to Starmer?").terms == ("sit", "starmer")
+    # "a meeting of 200 planners" says they attended: being at an event is said by the event.
+    assert analyze_question("How many planners attended the meeting in Paris?").verbs == ()
 
 
 def test_the_doer_asked_for_and_a_verb_of_speech() -> None:
