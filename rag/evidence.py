@@ -13,20 +13,23 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
 from rag.chunk import Chunk
 from rag.embed import Embedder
-from rag.question import QuestionInfo, as_asked, counted_nouns, type_candidates
+from rag.question import NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
 from rag.retrieve import Hit
 from rag.roles import role_mismatches
 from rag.store import Index
 from rag.text import (
     STOPWORDS,
+    TOKEN,
     content_stems,
     contrasted,
     defined_subject,
+    fold,
     names_alone,
     reports_speech,
     same_stem,
@@ -57,6 +60,10 @@ SUBJECT_SHARE = 0.25  # the name the document is about, not in the sentence, as 
 MEANING_FLOOR = 0.40
 MEANING_SPAN = 0.30
 MEANING_MAX_CREDIT = 0.8
+# A word before the question's term, in its place, this close in meaning to the question's own
+# ("maritime" for "naval", 0.79) says the same; less close ("defence", 0.42; "highest" for
+# "lowest", 0.66) it names another thing.
+SWAP_ALIKE = 0.7
 # "Which party ...": the word after which/what names the kind of answer, which the answering
 # sentence gives an instance of ("Democrat") more often than the word itself.
 ASKED_WEIGHT = 0.3
@@ -344,6 +351,40 @@ class WordMeaning:
         return candidates[best] if sims[best] >= bar else None
 
 
+def unknown_modifiers(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str]]:
+    """The question's lower-case words that no document uses, each with the term right after it
+    ("the naval staff": naval, staff): what such a word picks out, no passage can say.
+
+    Misspellings the documents' words explain ("fuedel") and numbers are left out."""
+    words = TOKEN.findall(info.text)
+    pairs = []
+    for word, head in pairwise(words):
+        t, h = fold(word), stem(fold(head))
+        if not (word.islower() and head.islower()) or t in STOPWORDS or t in NUMBER_WORDS:
+            continue
+        if h not in info.terms or stem(t) in info.verbs:  # "accompanied Steve" is no modifier
+            continue
+        if stats.known(stem(t)) or stats.spelled(stem(t)) != stem(t):
+            continue
+        pairs.append((t, h))
+    return pairs
+
+
+def swapped_modifiers(pairs: list[tuple[str, str]], sentence: str, meaning: WordMeaning) -> list[str]:
+    """Where the sentence has the term after another lower-case word, not close in meaning to the
+    question's: "the defence staff" for "the naval staff" is another staff."""
+    words = TOKEN.findall(sentence)
+    found = []
+    for t, h in pairs:
+        for word, head in pairwise(words):
+            m = fold(word)
+            if stem(fold(head)) != h or not word.islower() or m in STOPWORDS or stem(m) == stem(t):
+                continue
+            if meaning.alike(t, [m], SWAP_ALIKE) is None:
+                found.append(f"'{m} {fold(head)}', not '{t} {fold(head)}'")
+    return found
+
+
 def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
     that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer)."""
@@ -361,8 +402,10 @@ def score_sentence(
     dense: float,
     stats: TermStats,
     meaning: dict[str, float] | None = None,
+    swapped: tuple[str, ...] = (),
 ) -> Scored:
-    """`meaning` gives credit by meaning to question words (by stem) that no document uses."""
+    """`meaning` gives credit by meaning to question words (by stem) that no document uses;
+    `swapped`, what the sentence says in place of such a word (`swapped_modifiers`)."""
     here = _family(set(content_stems(sentence.text)) | stats.titled(sentence.text), info, stats)
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
@@ -405,6 +448,7 @@ def score_sentence(
     # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
     mismatch += role_mismatches(info, sentence.text, missing, placed_in_time)
+    mismatch += swapped
     if mismatch:
         score *= CONTRAST_FACTOR
     # What the question says happened is not said here ("What did the Normans besiege?" against a
@@ -482,6 +526,7 @@ def select_evidence(
     dense = np.maximum(index.sentence_vectors[rows] @ qvec, PASSAGE_SHARE * np.array([c for _, _, c in pairs]))
     # Question words no document uses, and not names (a name the documents lack is a refusal).
     unused = [(t, w) for t, w in zip(info.terms, info.words, strict=True) if not stats.known(t) and t not in info.names]
+    modifiers = unknown_modifiers(info, stats) if meaning else []
     scored = []
     for (s, ctx, _), d in zip(pairs, dense, strict=True):
         credits: dict[str, float] = {}
@@ -496,7 +541,8 @@ def select_evidence(
             if alike:
                 asked = replace(info, counted=stem(alike))
                 credits[info.counted] = MEANING_MAX_CREDIT
-        scored.append(score_sentence(asked, s, ctx, float(d), stats, credits))
+        swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
+        scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     best = ranked[0]
     unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]

@@ -635,3 +635,20 @@ def test_a_long_quote_is_not_cut_right_after_the_name_asked_about() -> None:
     quote = _trim(sentence, analyze_question("Who is Maria Lund?"), (), lambda t: 1.0)
     assert "former ambassador" in quote
     assert len(quote.split()) <= 40
+
+
+def test_a_word_no_document_uses_swapped_for_the_one_there(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    review = (
+        "The harbour review in Bergen was attended by Admiral Ingrid Holm, chief of the defence staff, "
+        "and by the mayor of the town.\n\n"
+        "The maritime command centre of the alliance is based in Bergen, beside the old port.\n\n"
+        "The review ended with a parade of the coast guard's ships."
+    )
+    docs = assistant_over({"review.txt": review}, tmp_path, seed_settings, embedder)
+    assert "Holm" in docs.ask("Who is chief of the defence staff?").answer
+    # No document says "naval": the staff there is the defence staff, another one.
+    naval = docs.ask("Who is chief of the naval staff?")
+    assert naval.refused and "Holm" not in naval.answer
+    assert "'defence staff', not 'naval staff'" in naval.reason
+    # "maritime" is "naval" in other words.
+    assert "Bergen" in docs.ask("Where is the naval command centre of the alliance?").answer
