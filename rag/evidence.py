@@ -21,7 +21,7 @@ from rag.chunk import Chunk
 from rag.embed import Embedder
 from rag.question import NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
 from rag.retrieve import Hit
-from rag.roles import role_mismatches
+from rag.roles import role_mismatches, spoken_by_another
 from rag.store import Index
 from rag.text import (
     STOPWORDS,
@@ -455,7 +455,16 @@ def score_sentence(
     # sentence about the Normans that besieges nothing): a near miss more often than a paraphrase.
     # "Who leads the cell?": the sentence that names who must say it, not the ones before.
     unsaid = tuple(v for v in info.verbs if v not in here and (v == info.acted or v not in near) and stats.known(v))
-    if info.speech and not reports_speech(sentence.text):
+    # ... and "the Prime Minister said" is not what Macron said.
+    if info.speech and (
+        not reports_speech(sentence.text)
+        or (
+            info.speaker
+            and spoken_by_another(
+                info.speaker, sentence.text, lambda c: _family(set(content_stems(c)) | stats.titled(c), info, stats)
+            )
+        )
+    ):
         unsaid += (info.speech,)
     if unsaid:
         score *= ACTED_MISSING_FACTOR if {info.acted, info.speech} & set(unsaid) else VERB_MISSING_FACTOR

@@ -186,6 +186,8 @@ class QuestionInfo:
     # "What did Macron say ...?": the stem of the verb of speech asked about; the answering
     # sentence must report someone saying something.
     speech: str | None = None
+    # ... and the stems of who the question says spoke ("macron"; titles left out), if it names one.
+    speaker: tuple[str, ...] = ()
 
 
 KIND_PATTERNS = (
@@ -289,9 +291,23 @@ def _speech(text: str) -> str | None:
     >>> _speech("What did the coalition agree?") is None
     True
     """
+    return _spoken(text)[0]
+
+
+def _spoken(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The stem of the verb of speech that "did"/"does" carries and the stems of the words naming
+    who spoke, before it.
+
+    >>> _spoken("What did Jonathan Powell say about the plans?"), _spoken("What did the French president say?")
+    (('say', ('jonathan', 'powel')), ('say', ('french',)))
+    """
     aux = AFTER_DO.search(text)
-    words = re.findall(r"[a-z]+", aux.group(1)) if aux else []
-    return next((stem(w) for w in words[:6] if stem(w) in SPEECH_STEMS and is_verb_base(w)), None)
+    words = re.findall(r"[A-Za-z][\w’'-]*", aux.group(1)) if aux else []
+    for i, w in enumerate(words[:6]):
+        if w.islower() and stem(w) in SPEECH_STEMS and is_verb_base(w):
+            who = [fold(x) for x in words[:i]]
+            return stem(w), tuple(stem(x) for x in who if x not in STOPWORDS and x not in TITLES)
+    return None, ()
 
 
 def analyze_question(text: str) -> QuestionInfo:
@@ -438,7 +454,7 @@ def analyze_question(text: str) -> QuestionInfo:
         objects,
         tuple(lone),
         stem(acted) if acted and stem(acted) in verbs else None,
-        _speech(framed),
+        *_spoken(framed),
     )
 
 

@@ -9,10 +9,11 @@ reads one role of the question (as `analyze_question` found it) in one sentence;
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from rag.question import OPPOSITE_WAY, PASSIVE, PLACED, TIME_SIDES, WAYS, QuestionInfo, as_asked
-from rag.text import fold, stem, tokens
+from rag.text import SPEECH_STEMS, fold, stem, tokens
 
 
 def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...], placed_in_time: bool) -> list[str]:
@@ -264,3 +265,40 @@ def slot_filler(slot: tuple[str, str], sentence: str) -> str | None:
     ]
     # Only a gap that is always filled by a name ("name to Nederrijn ... name to Lek" has two).
     return found[0] if len(found) == 1 and found[0][0].isupper() else None
+
+
+CLAUSE_START = re.compile(r"[,;:“”\"(]")
+SUBJECT_PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
+
+
+def spoken_by_another(speaker: tuple[str, ...], sentence: str, names_in: Callable[[str], set[str]]) -> str | None:
+    """Who the sentence has speak, when each of its verbs of speech has someone named before it in
+    its clause and none is the speaker asked about; None when one is, or when it cannot tell ("he
+    said"). `names_in`: the question's stems a piece of text names (by office, by given name too).
+
+    >>> names = lambda text: {stem(t) for t in tokens(text)}
+    >>> spoken_by_another(("macron",), "As Macron joined the call, the Prime Minister said: 'Yes.'", names)
+    'the Prime Minister'
+    >>> spoken_by_another(("macron",), "'We are ready,' Macron stated.", names) is None
+    True
+    >>> spoken_by_another(("macron",), "'We are ready,' he said.", names) is None
+    True
+    >>> spoken_by_another(("holm",), "As Holm joined, the governor said: 'Yes.'", names)
+    'the governor'
+    >>> spoken_by_another(("holm",), "Holm, the mayor, said: 'Yes.'", names) is None
+    True
+    """
+    others = []
+    for verb in re.finditer(r"[A-Za-z][\w’'-]*", sentence):
+        word = verb.group()
+        if not word.islower() or word.endswith("ing") or stem(word) not in SPEECH_STEMS:
+            continue
+        start = max((b.end() for b in CLAUSE_START.finditer(sentence, 0, verb.start())), default=0)
+        clause = sentence[start : verb.start()].strip()
+        if set(speaker) & names_in(clause):
+            return None
+        # "he said", or nothing ("Holm, the mayor, said"): who spoke is in another clause.
+        if not set(re.findall(r"[a-z][a-z’'-]*", clause.lower())) - SUBJECT_PRONOUNS:
+            return None
+        others.append(clause)
+    return others[0] if others else None

@@ -652,3 +652,17 @@ def test_a_word_no_document_uses_swapped_for_the_one_there(tmp_path: Path, seed_
     assert "'defence staff', not 'naval staff'" in naval.reason
     # "maritime" is "naval" in other words.
     assert "Bergen" in docs.ask("Where is the naval command centre of the alliance?").answer
+
+
+def test_what_someone_else_said_is_not_what_was_asked(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    call = (
+        "Port talks\n\n"
+        'As Mayor Holm joined the call from Bergen about the port plans, the governor said: "The port '
+        'will reopen in May."\n\n'
+        "The weather in the fjord was poor all week, and the ferries kept to the harbour.\n\n"
+        "In an interview, Holm stated that the ferries of the port would be back in June."
+    )
+    docs = assistant_over({"call.txt": call}, tmp_path, seed_settings, embedder)
+    holm = docs.ask("What did Holm say about the port plans?")
+    assert "June" in holm.answer and "May" not in holm.answer
+    assert "May" in docs.ask("What did the governor say about the port?").answer
