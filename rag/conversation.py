@@ -96,6 +96,8 @@ def standalone(question: str, history: list[str]) -> str:
     'What did Trump rule out?'
     >>> standalone("Where was he?", ["What did Zelenskyy say?"])
     'Where was Zelenskyy?'
+    >>> standalone("What did he say?", ["Who praised the US envoys?"])
+    'What did he say (about the US)?'
     """
     question = question.strip()
     if not history or not is_follow_up(question):
@@ -110,10 +112,11 @@ def standalone(question: str, history: list[str]) -> str:
     if about and about.lower() in body.lower():
         return body
     person = PERSON.search(body)
-    names = _name_runs(previous)
+    # "he" is no "US" or "NATO": a name in capitals is a country or a body, not a person.
+    names = [n for n in _name_runs(previous) if not re.sub(r"^the\s+", "", n).isupper()]
     if person and names:
         return body[: person.start()] + _person(names[0], person) + body[person.end() :]
-    if about and PRONOUN.search(body):
+    if about and PRONOUN.search(body) and not person:
         return PRONOUN.sub(about, body, count=1)
     end = "?" if body.endswith("?") else ""
     return f"{body.rstrip('?').rstrip()} (about {about}){end}" if about else body
