@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from rag.question import OPPOSITE_WAY, PASSIVE, PLACED, TIME_SIDES, WAYS, QuestionInfo, as_asked
-from rag.text import SPEECH_STEMS, fold, stem, tokens
+from rag.text import fold, speech_verb, stem, tokens
 
 
 def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...], placed_in_time: bool) -> list[str]:
@@ -291,7 +291,7 @@ def spoken_by_another(speaker: tuple[str, ...], sentence: str, names_in: Callabl
     others = []
     for verb in re.finditer(r"[A-Za-z][\w’'-]*", sentence):
         word = verb.group()
-        if not word.islower() or word.endswith("ing") or stem(word) not in SPEECH_STEMS:
+        if not word.islower() or word.endswith("ing") or not speech_verb(word):
             continue
         start = max((b.end() for b in CLAUSE_START.finditer(sentence, 0, verb.start())), default=0)
         clause = sentence[start : verb.start()].strip()

@@ -115,8 +115,21 @@ def reports_speech(text: str) -> bool:
     (True, True)
     >>> reports_speech("Beside him were John Healey and Jonathan Powell.")
     False
+    >>> reports_speech("The United States joined on the last day of the state visit.")
+    False
     """
-    return bool(SPEECH_MARKS.search(text)) or any(stem(t) in SPEECH_STEMS for t in tokens(text))
+    return bool(SPEECH_MARKS.search(text)) or any(speech_verb(t) for t in tokens(text))
+
+
+def speech_verb(word: str) -> bool:
+    """Whether the word is a verb of speech, in a form that is not also a noun ("stated", "says",
+    "saying"; not the "state" of a state visit or the United "States").
+
+    >>> speech_verb("stated"), speech_verb("saying"), speech_verb("states"), speech_verb("note")
+    (True, True, False, False)
+    """
+    word = fold(word)
+    return stem(word) in SPEECH_STEMS and (word.endswith("ing") or verb_not_noun(word))
 
 
 def can_be_verb(word: str) -> bool:
