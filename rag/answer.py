@@ -113,7 +113,9 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...], idf: Calla
         # The question's verbs first (what it asks happened), then its other terms (they place the
         # answer), then the candidate answers.
         stems = {stem(t) for t in tokens(" ".join(part))}
-        return len(verbs & stems), round(sum(idf(t) for t in terms & stems), 6), len(answers & stems)
+        # "What did he say?": the words he said, in quotation marks, are what it asks for.
+        quoted = int(bool(info.speech) and bool(re.search(r"[“\"]", " ".join(part))))
+        return len(verbs & stems) + quoted, round(sum(idf(t) for t in terms & stems), 6), len(answers & stems)
 
     best, best_gain, end = text, (-1, -1.0, -1), len(clauses)
     for i in range(len(clauses)):

@@ -666,3 +666,23 @@ def test_what_someone_else_said_is_not_what_was_asked(tmp_path: Path, seed_setti
     holm = docs.ask("What did Holm say about the port plans?")
     assert "June" in holm.answer and "May" not in holm.answer
     assert "May" in docs.ask("What did the governor say about the port?").answer
+
+
+def test_what_was_said_is_kept_when_a_long_quote_is_cut() -> None:
+    from rag.answer import _trim
+    from rag.question import analyze_question
+
+    sentence = (
+        "Mayor Ingrid Holm of Bergen underscored the urgency of the repairs to the harbour, stating: "
+        "“Rebuilding the port is not just the right thing to do—it is essential for the whole region. "
+        "The sooner the ferries return, the sooner the town can recover.”"
+    )
+    quote = _trim(sentence, analyze_question("What did Holm say about the harbour?"), (), lambda t: 1.0)
+    assert "Rebuilding the port" in quote
+
+
+def test_a_state_visit_reports_no_speech() -> None:
+    from rag.text import reports_speech
+
+    assert not reports_speech("The French president and the Prime Minister met on the last day of the state visit.")
+    assert reports_speech("The French president stated that the plan was ready.")
