@@ -609,6 +609,24 @@ def test_a_written_bare_value_is_replaced_by_the_quote(tmp_path: Path, seed_sett
     check_citations(sentence)
 
 
+def test_a_written_answer_does_not_take_the_question_for_a_fact(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    from rag.answer import WRITTEN
+
+    notes = "The brigade\n\nThe brigade will deploy to the border in June, after the exercise.\n"
+    brigade = assistant_over({"brigade.txt": notes}, tmp_path, seed_settings, embedder)
+    # SmolLM2 wrote the question's "leave" into the cited sentence ("will leave Ukraine in the
+    # immediate aftermath of a ceasefire", from a passage on when the force deploys).
+    brigade.generator = Replay("The brigade will leave the border in June.")
+    leave = brigade.ask("When will the brigade leave the border?")
+    assert leave.reason != WRITTEN and "leave" not in leave.answer
+    brigade.generator = Replay("The brigade will deploy to the border in June.")
+    deploy = brigade.ask("When will the brigade deploy to the border?")
+    assert deploy.reason == WRITTEN, deploy.reason
+    check_citations(deploy)
+
+
 def test_a_count_of_the_thing_under_another_name(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     notes = (
         "The brigade\n\nThe brigade could send several thousand troops to the border by spring. "
