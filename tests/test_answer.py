@@ -641,18 +641,35 @@ def test_a_count_of_the_thing_under_another_name(tmp_path: Path, seed_settings: 
     assert brigade.ask("How many helicopters could the brigade send to the border?").refused
 
 
-def test_a_long_quote_is_not_cut_right_after_the_name_asked_about() -> None:
-    from rag.answer import _trim
+@pytest.mark.parametrize(
+    ("sentence", "question", "kept"),
+    [
+        # Not cut right after the name asked about: the clause after it says who she is.
+        (
+            "A notable sign of changing sentiment in the capital came when the veteran diplomat Maria Lund, "
+            "a former ambassador who served as special envoy to the region for six years, joined the talks "
+            "remotely, marking the first participation of her government in the discussions of the group.",
+            "Who is Maria Lund?",
+            "former ambassador",
+        ),
+        # Asked what she said: the quoted words are kept.
+        (
+            "Mayor Ingrid Holm of Bergen underscored the urgency of the repairs to the harbour, stating: "
+            "“Rebuilding the port is not just the right thing to do—it is essential for the whole region. "
+            "The sooner the ferries return, the sooner the town can recover.”",
+            "What did Holm say about the harbour?",
+            "Rebuilding the port",
+        ),
+    ],
+    ids=["after-the-name", "what-was-said"],
+)
+def test_a_long_quote_keeps_what_answers(sentence: str, question: str, kept: str) -> None:
+    from rag.answer import MAX_QUOTE_WORDS, _trim
     from rag.question import analyze_question
 
-    sentence = (
-        "A notable sign of changing sentiment in the capital came when the veteran diplomat Maria Lund, "
-        "a former ambassador who served as special envoy to the region for six years, joined the talks "
-        "remotely, marking the first participation of her government in the discussions of the group."
-    )
-    quote = _trim(sentence, analyze_question("Who is Maria Lund?"), (), lambda t: 1.0)
-    assert "former ambassador" in quote
-    assert len(quote.split()) <= 40
+    quote = _trim(sentence, analyze_question(question), (), lambda t: 1.0)
+    assert kept in quote
+    assert len(quote.split()) <= MAX_QUOTE_WORDS
 
 
 def test_a_word_no_document_uses_swapped_for_the_one_there(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
@@ -684,19 +701,6 @@ def test_what_someone_else_said_is_not_what_was_asked(tmp_path: Path, seed_setti
     holm = docs.ask("What did Holm say about the port plans?")
     assert "June" in holm.answer and "May" not in holm.answer
     assert "May" in docs.ask("What did the governor say about the port?").answer
-
-
-def test_what_was_said_is_kept_when_a_long_quote_is_cut() -> None:
-    from rag.answer import _trim
-    from rag.question import analyze_question
-
-    sentence = (
-        "Mayor Ingrid Holm of Bergen underscored the urgency of the repairs to the harbour, stating: "
-        "“Rebuilding the port is not just the right thing to do—it is essential for the whole region. "
-        "The sooner the ferries return, the sooner the town can recover.”"
-    )
-    quote = _trim(sentence, analyze_question("What did Holm say about the harbour?"), (), lambda t: 1.0)
-    assert "Rebuilding the port" in quote
 
 
 def test_a_state_visit_reports_no_speech() -> None:
