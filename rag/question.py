@@ -283,23 +283,14 @@ def do_support_verb(text: str) -> str | None:
     return None
 
 
-def _speech(text: str) -> str | None:
-    """The stem of the verb of speech that "did"/"does" carries ("What did he say about it?"), or None.
-
-    >>> _speech("What did Jonathan Powell say about the plans?"), _speech("How did Starmer describe it?")
-    ('say', 'describ')
-    >>> _speech("What did the coalition agree?") is None
-    True
-    """
-    return _spoken(text)[0]
-
-
 def _spoken(text: str) -> tuple[str | None, tuple[str, ...]]:
     """The stem of the verb of speech that "did"/"does" carries and the stems of the words naming
     who spoke, before it.
 
     >>> _spoken("What did Jonathan Powell say about the plans?"), _spoken("What did the French president say?")
     (('say', ('jonathan', 'powel')), ('say', ('french',)))
+    >>> _spoken("How did Starmer describe it?"), _spoken("What did the coalition agree?")
+    (('describ', ('starmer',)), (None, ()))
     """
     aux = AFTER_DO.search(text)
     words = re.findall(r"[A-Za-z][\w’'-]*", aux.group(1)) if aux else []
