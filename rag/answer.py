@@ -23,6 +23,7 @@ from rag.evidence import (
     TermStats,
     WordMeaning,
     document_subjects,
+    is_heading,
     leads_in,
     opening_rows,
     select_evidence,
@@ -308,7 +309,8 @@ class Assistant:
             # holds the rest of the answer ("... a straightening program." / "The rate of flow was
             # increased ...").
             other = evidence.ranked[1]
-            if other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence):
+            near = other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence)
+            if near and not is_heading(other.sentence.text):  # the heading above a paragraph is adjacent too
                 runner_up = other
         here = info.kind == "place" and POINTS_BACK_TO_A_PLACE.search(best.sentence.text)
         if (runner_up is None and here) or NAMED_BEFORE.match(best.sentence.text):
@@ -321,6 +323,7 @@ class Assistant:
                     if s.sentence.start < best.sentence.start
                     and _adjacent(s.sentence, best.sentence)
                     and (s.candidates or info.kind == "other")
+                    and not is_heading(s.sentence.text)
                 ),
                 None,
             )

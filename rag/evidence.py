@@ -553,6 +553,12 @@ def select_evidence(
         swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
+    # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.
+    if is_heading(ranked[0].sentence.text):
+        stated = next((s for s in ranked if not is_heading(s.sentence.text)), None)
+        if stated is not None and stated.score >= ranked[0].score - AGREE_MARGIN:
+            ranked.remove(stated)
+            ranked.insert(0, stated)
     best = ranked[0]
     unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]
     unknown += [short for short, spelled in info.abbreviated if not stats.known_phrase(spelled)]

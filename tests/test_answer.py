@@ -461,6 +461,19 @@ def test_a_heading_is_not_quoted_beside_the_answer(assistant: Any) -> None:
     assert all(c.quote.rstrip()[-1] in '.!?:;"”’)' for c in answer.citations)
 
 
+def test_the_heading_above_a_paragraph_is_not_its_answer(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    notes = (
+        "Harbour works begin in the old port\n"
+        "The harbour works in the old port will begin in June, after the ferries leave for the summer.\n"
+        "The mayor thanked the builders.\n\nOther news\nThe weather stayed poor all week.\n"
+    )
+    port = assistant_over({"port.txt": notes}, tmp_path, seed_settings, embedder)
+    # The heading shares every word of the question and sits right above the sentence that says it.
+    answer = port.ask("What happens to the harbour works in the old port?")
+    assert answer.answer.startswith("The harbour works in the old port will begin in June")
+    assert "Harbour works begin" not in answer.answer
+
+
 def test_a_misspelled_name_is_read_as_the_documents_spell_it(assistant: Any) -> None:
     answer = assistant.ask("Who is Alexus Grynkevich?")
     assert not answer.refused
