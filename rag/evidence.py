@@ -21,7 +21,7 @@ from rag.chunk import Chunk
 from rag.embed import Embedder
 from rag.question import NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
 from rag.retrieve import Hit
-from rag.roles import role_mismatches, spoken_by_another
+from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
 from rag.store import Index
 from rag.text import (
     STOPWORDS,
@@ -455,13 +455,18 @@ def score_sentence(
     # sentence about the Normans that besieges nothing): a near miss more often than a paraphrase.
     # "Who leads the cell?": the sentence that names who must say it, not the ones before.
     unsaid = tuple(v for v in info.verbs if v not in here and (v == info.acted or v not in near) and stats.known(v))
-    # ... and "the Prime Minister said" is not what Macron said.
+
+    def names_in(text: str) -> set[str]:
+        return _family(set(content_stems(text)) | stats.titled(text), info, stats)
+
+    # ... and "the Prime Minister said" is not what Macron said, nor is someone's quote that names him.
     if info.speech and (
         not reports_speech(sentence.text)
         or (
             info.speaker
-            and spoken_by_another(
-                info.speaker, sentence.text, lambda c: _family(set(content_stems(c)) | stats.titled(c), info, stats)
+            and (
+                spoken_by_another(info.speaker, sentence.text, names_in)
+                or named_only_in_quote(info.speaker, sentence.text, names_in)
             )
         )
     ):
@@ -576,6 +581,9 @@ def select_evidence(
         if len(chosen) >= MAX_EVIDENCE or other.score < best.score - AGREE_MARGIN:
             break
         if other.missing_names or (info.kind != "other" and not other.candidates) or is_heading(other.sentence.text):
+            continue
+        # Nor one that does not say what the best one says happened (or who said it).
+        if set(other.unsaid) - set(best.unsaid):
             continue
         if any(other.sentence.text == c.sentence.text for c in chosen):
             continue

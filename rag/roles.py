@@ -267,6 +267,24 @@ def slot_filler(slot: tuple[str, str], sentence: str) -> str | None:
     return found[0] if len(found) == 1 and found[0][0].isupper() else None
 
 
+# Quoted words: between curly or straight quotation marks, or from an opening mark to the end of a
+# sentence the closing mark ends later.
+QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+
+def named_only_in_quote(speaker: tuple[str, ...], sentence: str, names_in: Callable[[str], set[str]]) -> bool:
+    """Whether the sentence names the speaker asked about only inside quoted words: someone else
+    speaks of them ("What did Graham say?" against "“... the senators (Lindsey Graham ...) is a signal.”").
+
+    >>> names = lambda text: {stem(t) for t in tokens(text)}
+    >>> named_only_in_quote(("graham",), "“The presence of Senator Graham is a signal.”", names)
+    True
+    >>> named_only_in_quote(("graham",), "Graham said: “The plan is ready.”", names)
+    False
+    """
+    return bool(set(speaker) & names_in(sentence)) and not set(speaker) & names_in(QUOTED.sub(" ", sentence))
+
+
 CLAUSE_START = re.compile(r"[,;:“”\"(]")
 SUBJECT_PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
 

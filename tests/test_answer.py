@@ -716,6 +716,22 @@ def test_what_someone_else_said_is_not_what_was_asked(tmp_path: Path, seed_setti
     assert "May" in docs.ask("What did the governor say about the port?").answer
 
 
+def test_a_name_only_inside_someone_elses_quote_is_not_the_speaker(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    talks = (
+        "Harbour talks\n\n"
+        "Mayor Holm welcomed the visitors to the harbour talks, saying:\n"
+        "“The presence of Senator Berg and the ferry operators is a good sign for the port plans.”\n\n"
+        "The weather in the fjord was poor all week, and the ferries kept to the harbour.\n\n"
+        "In an interview, Berg stated that the port would need new cranes."
+    )
+    docs = assistant_over({"talks.txt": talks}, tmp_path, seed_settings, embedder)
+    berg = docs.ask("What did Senator Berg say about the port plans?")
+    assert "cranes" in berg.answer and "good sign" not in berg.answer
+    assert "good sign" in docs.ask("What did Holm say about the port plans?").answer
+
+
 def test_a_state_visit_reports_no_speech() -> None:
     from rag.text import reports_speech
 
