@@ -13,7 +13,14 @@ from typing import Any
 import numpy as np
 
 from rag.config import Settings
-from rag.conversation import standalone, topic_inline, without_topic
+from rag.conversation import (
+    answered_person,
+    asks_after_answer,
+    standalone,
+    surnames,
+    topic_inline,
+    without_topic,
+)
 from rag.embed import Embedder
 from rag.evidence import (
     AGREE_MARGIN,
@@ -173,6 +180,9 @@ class Assistant:
         self.index = index
         self.retriever = Retriever(index)
         texts = [c.text for c in index.chunks]
+        # Words the documents write in lower case somewhere: no part of a person's name ("House").
+        self.common_words = {w for t in texts for w in re.findall(r"\b[a-z][\w’'-]*", t)}
+        self.surnames = surnames(texts, self.common_words)
         self.opening_rows = opening_rows(index.chunks)
         self.stats = TermStats(
             self.retriever.passage_stems,
@@ -185,8 +195,8 @@ class Assistant:
         """The standalone question, what it asks for, the passages found and the evidence chosen."""
         standalone_history: list[str] = []
         for past in history:
-            standalone_history.append(standalone(past, standalone_history))
-        rewritten = standalone(question, standalone_history)
+            standalone_history.append(self._standalone(past, standalone_history))
+        rewritten = self._standalone(question, standalone_history)
         search_text = rewritten if rewritten == question else f"{rewritten} {standalone_history[-1]}"
         qvec = self.embedder.embed_query(search_text)
         hits = self.retriever.retrieve(search_text, qvec, self.settings.top_k, self.settings.candidates)
@@ -209,6 +219,17 @@ class Assistant:
             self.meaning,
         )
         return rewritten, info, hits, evidence
+
+    def _standalone(self, question: str, history: list[str]) -> str:
+        """The follow-up as a standalone question; "he" after "Who is the top US general in
+        Europe?" is the person that question's answer names."""
+        answered = None
+        if asks_after_answer(question, history):
+            _, info, _, evidence = self.find_evidence(history[-1], [])
+            if evidence.answerable and info.kind == "person":
+                asked = set(info.terms) | set(info.names)
+                answered = answered_person(evidence.chosen[0].sentence.text, asked, self.common_words, self.surnames)
+        return standalone(question, history, answered)
 
     def opening_hits(self, info: QuestionInfo, hits: list[Hit], qvec: np.ndarray) -> list[Hit]:
         """The opening passage of each document whose subject is all the question names ("How long

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
-from rag.text import STOPWORDS, tokens
+from rag.text import DEMONYMS, OFFICE_TITLES, STOPWORDS, fold, stem, tokens
 
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(it|they|he|she)\b", re.IGNORECASE)
@@ -85,8 +86,99 @@ def is_follow_up(question: str) -> bool:
     )
 
 
-def standalone(question: str, history: list[str]) -> str:
-    """Rewrite a follow-up with the topic of the previous (already standalone) question.
+# A run of capitalized words ("Lt. Gen. Keith Kellogg", "Defence Secretary John Healey").
+CAPITAL_RUN = re.compile(r"[A-Z][\w’'-]*\.?(?:[\s\u202f]+[A-Z][\w’'-]*\.?)*")
+# Words before a name that are not the name: offices, ranks, forms of address.
+TITLE_WORDS = frozenset(
+    {w.lower() for t in OFFICE_TITLES for w in t.split()}
+    | set("sir dame lord lady dr mr mrs ms lt gen general admiral colonel col maj major captain capt".split())
+    | set("special presidential envoy senators national adviser advisor chief".split())
+)
+
+
+def _people(question: str) -> list[str]:
+    """The names in a question that can be people: not "US" or "NATO-like" (capitals: a country or
+    a body), nor a country, a region or an office ("Europe", "UK Defence Secretary").
+
+    >>> _people("Who is the top US general in Europe?"), _people("What did Trump tell Fox News?")
+    ([], ['Trump', 'Fox News'])
+    >>> _people("Who is the UK Defence Secretary?"), _people("Who proposed a NATO-like guarantee?")
+    ([], [])
+    """
+    runs = [re.sub(r"^the\s+", "", n) for n in _name_runs(question)]
+    return [
+        n
+        for n in runs
+        if not re.sub(r"-[a-z]+\b", "", n).isupper()
+        and not all(stem(w.lower()) in DEMONYMS or w.lower() in TITLE_WORDS or w.isupper() for w in n.split())
+    ]
+
+
+def asks_after_answer(question: str, history: list[str]) -> bool:
+    """Whether "he"/"she" in a follow-up can only be the person the previous answer named: the
+    previous question names nobody ("Who is the top US general in Europe?" then "Who was with him?").
+
+    >>> asks_after_answer("Who was with him?", ["Who is the top US general in Europe?"])
+    True
+    >>> asks_after_answer("What did he rule out?", ["What did Trump tell Fox News?"])
+    False
+    """
+    return bool(history) and bool(PERSON.search(question)) and is_follow_up(question) and not _people(history[-1])
+
+
+def _names(text: str, common: set[str]) -> Iterator[tuple[int, list[str], bool]]:
+    """Each name in the text: where it starts, its words less the titles before it, and whether a
+    title went before it. A name's words are capitalized and never written in lower case in the
+    documents (`common`: "House", "Force")."""
+    for run in CAPITAL_RUN.finditer(text):
+        words = re.split(r"[\s\u202f]+", run.group())
+        name: list[str] = []
+        for w in reversed(words):
+            plain = re.sub(r"[’']s$", "", w).rstrip(".").lower()
+            if plain in TITLE_WORDS or plain in common or plain in STOPWORDS or stem(plain) in DEMONYMS:
+                break
+            name.insert(0, re.sub(r"[’']s$", "", w.rstrip(".")))
+        if name:
+            titled = len(name) < len(words) and words[len(words) - len(name) - 1].rstrip(".").lower() in TITLE_WORDS
+            yield run.end() - len(" ".join(name)), name, titled
+
+
+def surnames(texts: Iterable[str], common: set[str]) -> set[str]:
+    """The last words of the names of two words or more in the texts: "Macron" alone is a person
+    where "Emmanuel Macron" is written somewhere.
+
+    >>> sorted(surnames(["Emmanuel Macron met the press at Lancaster House."], {"house"}))
+    ['Macron']
+    """
+    return {name[-1] for text in texts for _, name, _ in _names(text, common) if len(name) > 1}
+
+
+def answered_person(sentence: str, asked: set[str], common: set[str], known: set[str]) -> str | None:
+    """The person a sentence names as the answer: the name nearest the question's words (`asked`,
+    stems), less titles ("Defence Secretary John Healey" -> "John Healey"), never a name the
+    question has; of one word only after a title ("President Trump") or when the documents give
+    it in full somewhere (`known`: the `surnames`).
+
+    >>> s = "The summit had envoys Steve Witkoff and Jared Kushner beside the top general in Europe, Alexus Grynkewich."
+    >>> answered_person(s, {"top", "general", "europ"}, {"summit", "envoys", "general"}, set())
+    'Alexus Grynkewich'
+    >>> answered_person("President Trump ruled out boots on the ground.", {"rule", "boot"}, {"ruled"}, set())
+    'Trump'
+    >>> answered_person("Planning began at Lancaster House in London.", {"plan"}, {"house"}, set()) is None
+    True
+    """
+    near = [m.start() for m in re.finditer(r"[\w’'-]+", sentence) if stem(fold(m.group()).lower()) in asked]
+    found = [
+        (min((abs(start - p) for p in near), default=0), " ".join(name))
+        for start, name, titled in _names(sentence, common)
+        if not any(stem(fold(w).lower()) in asked for w in name) and (len(name) > 1 or titled or name[0] in known)
+    ]
+    return min(found)[1] if found else None
+
+
+def standalone(question: str, history: list[str], answered: str | None = None) -> str:
+    """Rewrite a follow-up with the topic of the previous (already standalone) question; "he" or
+    "she" after a question that names nobody is the person its answer named (`answered`).
 
     >>> standalone("And when does it move to London?", ["Where is the HQ?"])
     'When does the HQ move to London?'
@@ -98,6 +190,8 @@ def standalone(question: str, history: list[str]) -> str:
     'Where was Zelenskyy?'
     >>> standalone("What did he say?", ["Who praised the US envoys?"])
     'What did he say (about the US)?'
+    >>> standalone("Who was with him?", ["Who is the top US general in Europe?"], "Alexus Grynkewich")
+    'Who was with Alexus Grynkewich?'
     """
     question = question.strip()
     if not history or not is_follow_up(question):
@@ -112,8 +206,7 @@ def standalone(question: str, history: list[str]) -> str:
     if about and about.lower() in body.lower():
         return body
     person = PERSON.search(body)
-    # "he" is no "US" or "NATO": a name in capitals is a country or a body, not a person.
-    names = [n for n in _name_runs(previous) if not re.sub(r"^the\s+", "", n).isupper()]
+    names = [answered] if answered and not _people(previous) else _people(previous)
     if person and names:
         return body[: person.start()] + _person(names[0], person) + body[person.end() :]
     if about and PRONOUN.search(body) and not person:

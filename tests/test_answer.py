@@ -130,10 +130,26 @@ def test_a_bare_follow_up_is_answered(assistant: Any) -> None:
     check_citations(answer)
 
 
-def test_a_follow_up_about_him_is_about_the_person_named(assistant: Any) -> None:
-    answer = assistant.ask("What did he rule out?", ["What did Trump tell Fox News?"])
-    assert answer.standalone_question == "What did Trump rule out?"
-    assert "boots on the ground" in answer.answer
+@pytest.mark.parametrize(
+    "previous,question,standalone,fact",
+    [
+        ("What did Trump tell Fox News?", "What did he rule out?", "What did Trump rule out?", "boots on the ground"),
+        # The previous question names nobody: "him" is the person its answer named.
+        (
+            "Who is the top US general in Europe?",
+            "Which envoys were with him?",
+            "Which envoys were with Alexus Grynkewich?",
+            "Witkoff",
+        ),
+        ("Who is the UK Defence Secretary?", "Who sat beside him?", "Who sat beside John Healey?", "Powell"),
+    ],
+)
+def test_a_follow_up_about_him_is_about_the_person_named(
+    assistant: Any, previous: str, question: str, standalone: str, fact: str
+) -> None:
+    answer = assistant.ask(question, [previous])
+    assert answer.standalone_question == standalone
+    assert fact in answer.answer
     check_citations(answer)
 
 
