@@ -38,7 +38,10 @@ FRAME_WORDS = frozenset(
 LIGHT_VERBS = frozenset(
     stem(w)
     for w in "be have do make take give get go come become begin start use include involve contain consist "
-    "happen cause say tell call know see put keep let seem show find locate situate move hold attend "
+    "happen cause call know see put keep let seem show find locate situate move hold attend "
+    # verbs of saying that say nothing of what was said: any report of the speaker's words answers
+    # "How did Starmer describe the plans?" ("the Prime Minister said: ... mature")
+    "say tell describe speak talk remark comment "
     # verbs that lead into another ("aim to ensure", "seek to end"): the one after "to" says what happens
     "aim try seek want wish hope intend plan attempt manage decide continue".split()
 )

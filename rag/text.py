@@ -102,8 +102,9 @@ def only_verb(word: str) -> bool:
 # answered by "Macron stated that ...", "..., saying: “...”", not by a sentence that only names him.
 SPEECH_STEMS = frozenset(
     stem(w)
-    for w in "say tell state note add warn claim argue insist stress emphasize emphasise underscore describe "
-    "portray praise announce declare suggest remark comment write reply respond welcome promise predict".split()
+    for w in "say tell speak talk state note add warn claim argue insist stress emphasize emphasise underscore "
+    "describe portray praise announce declare suggest remark comment write reply respond welcome promise "
+    "predict".split()
 )
 SPEECH_MARKS = re.compile(r"[“”\"]|\baccording to\b|:\s*$", re.I)
 

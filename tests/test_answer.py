@@ -748,6 +748,13 @@ def test_a_name_only_inside_someone_elses_quote_is_not_the_speaker(
     assert "good sign" in docs.ask("What did Holm say about the port plans?").answer
 
 
+def test_describe_asks_for_what_was_said(assistant: Any) -> None:
+    # "describe" says nothing of what was said: Zelenskyy's words, after "saying:", answer it.
+    answer = assistant.ask("How did Zelenskyy describe the presence of the US senators?")
+    assert "positive signal" in answer.answer
+    check_citations(answer)
+
+
 def test_a_state_visit_reports_no_speech() -> None:
     from rag.text import reports_speech
 
