@@ -24,6 +24,7 @@ from rag.retrieve import Hit
 from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
 from rag.store import Index
 from rag.text import (
+    DEMONYMS,
     STOPWORDS,
     TOKEN,
     content_stems,
@@ -88,6 +89,7 @@ PASSAGE_SHARE = 0.9
 COUNTED_ALIKE = 0.75
 LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
 COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
+CITY_WORDS = frozenset(stem(w) for w in "city cities town towns capital capitals village villages".split())
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 MAX_EVIDENCE = 3
 
@@ -433,6 +435,8 @@ def score_sentence(
         for c in type_candidates(info.kind, sentence.text, info.counted)
         if not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count"
     )
+    if info.asked in CITY_WORDS:  # a country or its people is no city: "Turkey", "Romanian"
+        candidates = tuple(c for c in candidates if not all(stem(fold(t)) in DEMONYMS for t in tokens(c)))
     score = W_COVERAGE * coverage + W_DENSE * max(0.0, dense)
     if info.kind != "other" and not candidates:
         score *= TYPE_MISSING_FACTOR

@@ -463,6 +463,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['12 months']
     >>> type_candidates("name", "This future “Multinational Force Ukraine” will deploy.")[-1]
     'Multinational Force Ukraine'
+    >>> type_candidates("place", "- Enhance Black Sea security."), type_candidates("place", "Paris will host it.")
+    (['Black', 'Sea'], ['Paris'])
     """
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
@@ -505,7 +507,9 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
         # Capitalized words, but not "The" or "Through" at the start of the sentence.
         found = [m.group() for m in CAPITALIZED.finditer(sentence) if fold(m.group()) not in STOPWORDS]
         first = found[:1] if found and sentence.lstrip(" \"'“‘(-–—").startswith(found[0]) else []
-        named = [w for w in found if w not in first] + first
+        named = [w for w in found if w not in first]
+        # A verb that opens a sentence ("- Enhance Black Sea security ...") is capitalized, no place.
+        named += [w for w in first if not (kind == "place" and is_verb_base(w.lower()))]
         # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
         return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named + places
     return []

@@ -755,6 +755,17 @@ def test_describe_asks_for_what_was_said(assistant: Any) -> None:
     check_citations(answer)
 
 
+def test_a_country_is_no_city(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    talks = (
+        "Ferry talks\n\n"
+        "The ferry talks will be hosted by Norway and Denmark next spring.\n\n"
+        "The weather in the fjord was poor all week, and the ferries kept to the harbour."
+    )
+    docs = assistant_over({"talks.txt": talks}, tmp_path, seed_settings, embedder)
+    assert docs.ask("Which city will host the ferry talks?").refused
+    assert "Norway" in docs.ask("Which countries will host the ferry talks?").answer
+
+
 def test_a_state_visit_reports_no_speech() -> None:
     from rag.text import reports_speech
 
