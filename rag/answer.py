@@ -14,7 +14,8 @@ import numpy as np
 
 from rag.config import Settings
 from rag.conversation import (
-    answered_person,
+    PERSON,
+    answered_people,
     asks_after_answer,
     standalone,
     surnames,
@@ -226,9 +227,14 @@ class Assistant:
         answered = None
         if asks_after_answer(question, history):
             _, info, _, evidence = self.find_evidence(history[-1], [])
-            if evidence.answerable and info.kind == "person":
+            if evidence.answerable:
                 asked = set(info.terms) | set(info.names)
-                answered = answered_person(evidence.chosen[0].sentence.text, asked, self.common_words, self.surnames)
+                people = answered_people(evidence.chosen[0].sentence.text, asked, self.common_words, self.surnames)
+                # After "Which retired general ...?" the nearest name may be one the sentence only
+                # mentions ("under President Trump"): "he" is the answer only after "who"; "they"
+                # stands for a list of names after any question.
+                if people and (info.kind == "person" or not PERSON.search(question)):
+                    answered = people
         return standalone(question, history, answered)
 
     def opening_hits(self, info: QuestionInfo, hits: list[Hit], qvec: np.ndarray) -> list[Hit]:

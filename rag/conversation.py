@@ -9,6 +9,9 @@ from rag.text import DEMONYMS, OFFICE_TITLES, STOPWORDS, fold, stem, tokens
 
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(it|they|he|she)\b", re.IGNORECASE)
+# People: those the previous answer named ("Which senators joined?" then "Which party are they from?").
+THEY = re.compile(r"\b(they|them|their)\b()", re.IGNORECASE)
+IT = re.compile(r"\bit\b", re.IGNORECASE)
 # A person: the one the previous question named first, its subject ("What did Trump tell Fox News?").
 PERSON = re.compile(r"\b(he|she|him|his|her)\b(\s+[\w’'-]+)?", re.IGNORECASE)
 REFERENCE = re.compile(
@@ -115,7 +118,7 @@ def _people(question: str) -> list[str]:
 
 
 def asks_after_answer(question: str, history: list[str]) -> bool:
-    """Whether "he"/"she" in a follow-up can only be the person the previous answer named: the
+    """Whether "he", "she" or "they" in a follow-up can only be who the previous answer named: the
     previous question names nobody ("Who is the top US general in Europe?" then "Who was with him?").
 
     >>> asks_after_answer("Who was with him?", ["Who is the top US general in Europe?"])
@@ -123,13 +126,14 @@ def asks_after_answer(question: str, history: list[str]) -> bool:
     >>> asks_after_answer("What did he rule out?", ["What did Trump tell Fox News?"])
     False
     """
-    return bool(history) and bool(PERSON.search(question)) and is_follow_up(question) and not _people(history[-1])
+    pronoun = PERSON.search(question) or THEY.search(question)
+    return bool(history) and bool(pronoun) and is_follow_up(question) and not _people(history[-1])
 
 
-def _names(text: str, common: set[str]) -> Iterator[tuple[int, list[str], bool]]:
-    """Each name in the text: where it starts, its words less the titles before it, and whether a
-    title went before it. A name's words are capitalized and never written in lower case in the
-    documents (`common`: "House", "Force")."""
+def _names(text: str, common: set[str]) -> Iterator[tuple[int, int, list[str], bool]]:
+    """Each name in the text: where its run of capitalized words starts, where the name starts, its
+    words less the titles before it, and whether a title went before it. A name's words are
+    capitalized and never written in lower case in the documents (`common`: "House", "Force")."""
     for run in CAPITAL_RUN.finditer(text):
         words = re.split(r"[\s\u202f]+", run.group())
         name: list[str] = []
@@ -140,7 +144,7 @@ def _names(text: str, common: set[str]) -> Iterator[tuple[int, list[str], bool]]
             name.insert(0, re.sub(r"[’']s$", "", w.rstrip(".")))
         if name:
             titled = len(name) < len(words) and words[len(words) - len(name) - 1].rstrip(".").lower() in TITLE_WORDS
-            yield run.end() - len(" ".join(name)), name, titled
+            yield run.start(), run.end() - len(" ".join(name)), name, titled
 
 
 def surnames(texts: Iterable[str], common: set[str]) -> set[str]:
@@ -150,35 +154,48 @@ def surnames(texts: Iterable[str], common: set[str]) -> set[str]:
     >>> sorted(surnames(["Emmanuel Macron met the press at Lancaster House."], {"house"}))
     ['Macron']
     """
-    return {name[-1] for text in texts for _, name, _ in _names(text, common) if len(name) > 1}
+    return {name[-1] for text in texts for _, _, name, _ in _names(text, common) if len(name) > 1}
 
 
-def answered_person(sentence: str, asked: set[str], common: set[str], known: set[str]) -> str | None:
-    """The person a sentence names as the answer: the name nearest the question's words (`asked`,
-    stems), less titles ("Defence Secretary John Healey" -> "John Healey"), never a name the
-    question has; of one word only after a title ("President Trump") or when the documents give
-    it in full somewhere (`known`: the `surnames`).
+def answered_people(sentence: str, asked: set[str], common: set[str], known: set[str]) -> tuple[str, list[str]] | None:
+    """The person a sentence names as the answer, the name nearest the question's words (`asked`,
+    stems), and the names listed with it ("A, B and C"). A name is given less its titles ("Defence
+    Secretary John Healey" -> "John Healey"), is never one the question has, and has one word only
+    after a title ("President Trump") or when the documents give it in full somewhere (`known`).
 
-    >>> s = "The summit had envoys Steve Witkoff and Jared Kushner beside the top general in Europe, Alexus Grynkewich."
-    >>> answered_person(s, {"top", "general", "europ"}, {"summit", "envoys", "general"}, set())
-    'Alexus Grynkewich'
-    >>> answered_person("President Trump ruled out boots on the ground.", {"rule", "boot"}, {"ruled"}, set())
-    'Trump'
-    >>> answered_person("Planning began at Lancaster House in London.", {"plan"}, {"house"}, set()) is None
+    >>> s = "Envoys Steve Witkoff and Jared Kushner were beside the top general in Europe, Alexus Grynkewich."
+    >>> answered_people(s, {"top", "general", "europ"}, {"envoys", "general"}, set())
+    ('Alexus Grynkewich', ['Alexus Grynkewich'])
+    >>> answered_people(s, {"envoy"}, {"envoys", "general"}, set())
+    ('Steve Witkoff', ['Steve Witkoff', 'Jared Kushner'])
+    >>> answered_people("President Trump ruled out boots on the ground.", {"rule", "boot"}, {"ruled"}, set())
+    ('Trump', ['Trump'])
+    >>> answered_people("Planning began at Lancaster House in London.", {"plan"}, {"house"}, set()) is None
     True
     """
     near = [m.start() for m in re.finditer(r"[\w’'-]+", sentence) if stem(fold(m.group()).lower()) in asked]
-    found = [
-        (min((abs(start - p) for p in near), default=0), " ".join(name))
-        for start, name, titled in _names(sentence, common)
-        if not any(stem(fold(w).lower()) in asked for w in name) and (len(name) > 1 or titled or name[0] in known)
-    ]
-    return min(found)[1] if found else None
+    lists: list[list[tuple[int, str]]] = []
+    end = -1
+    for run_start, start, name, titled in _names(sentence, common):
+        if any(stem(fold(w).lower()) in asked for w in name) or not (len(name) > 1 or titled or name[0] in known):
+            continue
+        distance = min((abs(start - p) for p in near), default=0)
+        listed = lists and re.fullmatch(r"\s*,?\s*(?:and\s+)?", sentence[end:run_start])
+        if listed:
+            lists[-1].append((distance, " ".join(name)))
+        else:
+            lists.append([(distance, " ".join(name))])
+        end = start + len(" ".join(name))
+    if not lists:
+        return None
+    nearest = min(lists, key=min)
+    return min(nearest)[1], [name for _, name in nearest]
 
 
-def standalone(question: str, history: list[str], answered: str | None = None) -> str:
-    """Rewrite a follow-up with the topic of the previous (already standalone) question; "he" or
-    "she" after a question that names nobody is the person its answer named (`answered`).
+def standalone(question: str, history: list[str], answered: tuple[str, list[str]] | None = None) -> str:
+    """Rewrite a follow-up with the topic of the previous (already standalone) question. After a
+    question that names nobody, "he" or "she" is the person its answer named and "they" the people
+    listed with that person, when there are several (`answered`, as `answered_people` gives them).
 
     >>> standalone("And when does it move to London?", ["Where is the HQ?"])
     'When does the HQ move to London?'
@@ -190,8 +207,12 @@ def standalone(question: str, history: list[str], answered: str | None = None) -
     'Where was Zelenskyy?'
     >>> standalone("What did he say?", ["Who praised the US envoys?"])
     'What did he say (about the US)?'
-    >>> standalone("Who was with him?", ["Who is the top US general in Europe?"], "Alexus Grynkewich")
+    >>> standalone("Who was with him?", ["Who is the top US general in Europe?"], ("Alexus Grynkewich", []))
     'Who was with Alexus Grynkewich?'
+    >>> standalone("Which parties are they from?", ["Which senators joined?"], ("", ["Lindsey Graham", "Ed Rey"]))
+    'Which parties are Lindsey Graham and Ed Rey from?'
+    >>> standalone("When did they sign it?", ["Who signed the declaration?"])
+    'When did they sign the declaration?'
     """
     question = question.strip()
     if not history or not is_follow_up(question):
@@ -206,13 +227,23 @@ def standalone(question: str, history: list[str], answered: str | None = None) -
     if about and about.lower() in body.lower():
         return body
     person = PERSON.search(body)
-    names = [answered] if answered and not _people(previous) else _people(previous)
+    names = _people(previous) or ([answered[0]] if answered and answered[0] else [])
     if person and names:
         return body[: person.start()] + _person(names[0], person) + body[person.end() :]
-    if about and PRONOUN.search(body) and not person:
-        return PRONOUN.sub(about, body, count=1)
+    they = THEY.search(body)
+    if they and answered and len(answered[1]) > 1 and not _people(previous):
+        return body[: they.start()] + _person(_listed(answered[1]), they) + body[they.end() :]
+    # "When did they sign it?": "it" is the thing asked about before, "they" may be its people.
+    thing = IT.search(body) or PRONOUN.search(body)
+    if about and thing and not person:
+        return body[: thing.start()] + about + body[thing.end() :]
     end = "?" if body.endswith("?") else ""
     return f"{body.rstrip('?').rstrip()} (about {about}){end}" if about else body
+
+
+def _listed(names: list[str]) -> str:
+    """ "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _person(name: str, pronoun: re.Match[str]) -> str:
@@ -224,7 +255,7 @@ def _person(name: str, pronoun: re.Match[str]) -> str:
     "Friedrich Merz's country"
     """
     word, after = pronoun.group(1).lower(), pronoun.group(2) or ""
-    owns = word == "his" or (word == "her" and after.strip().lower() not in STOPWORDS | AUX | {""})
+    owns = word in ("his", "their") or (word == "her" and after.strip().lower() not in STOPWORDS | AUX | {""})
     return f"{name}'s{after}" if owns else f"{name}{after}"
 
 

@@ -142,6 +142,13 @@ def test_a_bare_follow_up_is_answered(assistant: Any) -> None:
             "Witkoff",
         ),
         ("Who is the UK Defence Secretary?", "Who sat beside him?", "Who sat beside John Healey?", "Powell"),
+        # "they": the people listed together in the answer.
+        (
+            "Which US envoys attended the summit?",
+            "Who was the top general alongside them?",
+            "Who was the top general alongside Steve Witkoff and Jared Kushner?",
+            "Grynkewich",
+        ),
     ],
 )
 def test_a_follow_up_about_him_is_about_the_person_named(
