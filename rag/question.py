@@ -59,7 +59,9 @@ DATE = re.compile(
     r"\b(?:" + "|".join(MONTHS) + r")\b|\b1[0-9]{3}s?\b|\b20[0-9]{2}s?\b|\b\d+(?:st|nd|rd|th)\b|\bcentur(?:y|ies)\b"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
     r"|\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")[\s-]+" + TIME_UNITS + r"\b"
-    r"|\b(?:spring|summer|autumn|winter|ago|since|until|during)\b"
+    r"|\b(?:spring|summer|autumn|winter|ago|since|until)\b"
+    # "during the Cold War", "during 1944": a named time; "during the call" says no more than the call.
+    r"|\bduring\s+(?:the\s+)?(?-i:[A-Z\d][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
     r"|\b\d[\d,.]*\s?(?:BP|BC|BCE|AD|CE)\b|\bAD\s?\d+",  # "13,000 BP", "AD 70"
     re.IGNORECASE,
 )
@@ -461,6 +463,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['3,000 years']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
     ['12 months']
+    >>> type_candidates("date", "It fell during the Cold War."), type_candidates("date", "He sat during the call.")
+    (['during the Cold War'], [])
     >>> type_candidates("name", "This future “Multinational Force Ukraine” will deploy.")[-1]
     'Multinational Force Ukraine'
     >>> type_candidates("place", "- Enhance Black Sea security."), type_candidates("place", "Paris will host it.")

@@ -81,6 +81,8 @@ def test_answers_hold_the_facts(assistant: Any, question: str, facts: list[str])
         # "UN-like" names the United Nations, which the documents never do ("united" and "nations"
         # are there, not one after the other); they give a NATO-like guarantee.
         ("Which country's prime minister proposed a UN-like guarantee?", "Meloni"),
+        # "during the call" says when he sat beside Starmer, no time of any appointment.
+        ("When was Jonathan Powell appointed?", "during the call"),
     ],
 )
 def test_unanswerable_questions_are_refused(assistant: Any, question: str, forbidden: str) -> None:
