@@ -41,7 +41,7 @@ from rag.prompt import answer_messages
 from rag.question import PLACE_PHRASE, QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
-from rag.text import content_stems, name_aliases, stem, title_holders, tokens
+from rag.text import content_stems, given_names, name_aliases, stem, title_holders, tokens
 from rag.verify import check_claim, split_claims
 
 log = logging.getLogger(__name__)
@@ -190,6 +190,7 @@ class Assistant:
             name_aliases(texts),
             document_subjects(index.chunks, self.opening_rows),
             title_holders(texts),
+            given_names(texts),
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

@@ -180,12 +180,15 @@ class TermStats:
         aliases: dict[str, frozenset[str]] | None = None,
         subjects: dict[str, frozenset[str]] | None = None,
         titles: dict[str, str] | None = None,
+        given: dict[str, str] | None = None,
     ) -> None:
         """`passage_stems`: each passage's stems, as the keyword retriever already made them;
         `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`);
         `subjects`: a source -> the stems of the name its opening defines (`document_subjects`);
-        `titles`: an office -> the stem of the one surname written after it (`title_holders`)."""
+        `titles`: an office -> the stem of the one surname written after it (`title_holders`);
+        `given`: a given name -> the one surname it goes with (`given_names`)."""
         self.aliases = aliases or {}
+        self.given = given or {}
         self.subjects = subjects or {}
         self.titles = titles or {}
         # "the Prime Minister", not "the Prime Minister Keir Starmer": the office standing for its holder.
@@ -389,11 +392,16 @@ def swapped_modifiers(pairs: list[tuple[str, str]], sentence: str, meaning: Word
 
 def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
-    that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer)."""
+    that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer), or
+    that is the given name of a surname the question and the stems both have ("Donald Trump": "Trump")."""
     wanted = set(info.terms) | set(info.names)
     stems = with_demonyms(stems)  # "American" says "US"
     return stems | {
-        q for q in wanted - stems if any(same_stem(q, s) for s in stems) or stats.aliases.get(q, frozenset()) & stems
+        q
+        for q in wanted - stems
+        if any(same_stem(q, s) for s in stems)
+        or stats.aliases.get(q, frozenset()) & stems
+        or stats.given.get(q, "") in stems & wanted
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,][0-9]+)*")
@@ -246,6 +246,35 @@ def name_aliases(texts: Iterable[str]) -> dict[str, frozenset[str]]:
         if len(lasts) == 1 and stem(first) != stem(last := next(iter(lasts))):
             aliases.setdefault(stem(last), set()).add(stem(first))
     return {k: frozenset(v) for k, v in aliases.items()}
+
+
+def given_names(texts: Sequence[str]) -> dict[str, str]:
+    """A given name's stem -> its surname's, where the texts write that given name before one
+    surname only and that surname after no other given name: "Donald Trump" makes a sentence that
+    says "Trump" say Donald too ("What did Donald Trump rule out?" against "President Trump ruled out").
+    Names only: neither word is ever written in lower case ("the Mainz Basin", "a drainage basin").
+
+    >>> given_names(["Donald Trump met Ivana Kellogg. President Trump and Keith Kellogg spoke."])
+    {'donald': 'trump'}
+    >>> given_names(["The Mainz Basin is a basin."])
+    {}
+    """
+    lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z’'-]*", text)}
+    common = lower | STOPWORDS
+    follows: dict[str, set[str]] = {}
+    precedes: dict[str, set[str]] = {}
+    titles = {w for t in OFFICE_TITLES for w in t.split()} | {"Sir", "Dame", "Lord", "Lady", "General", "Admiral"}
+    for text in texts:
+        for m in _NAME_PAIR.finditer(text):
+            # "President Trump" or "As Macron" says nothing of a given name.
+            if m.group(1) not in titles and m.group(1).lower() not in common and m.group(2).lower() not in lower:
+                follows.setdefault(m.group(1), set()).add(m.group(2))
+                precedes.setdefault(m.group(2), set()).add(m.group(1))
+    return {
+        stem(fold(first)): stem(fold(last))
+        for first, lasts in follows.items()
+        if len(lasts) == 1 and len(precedes[last := next(iter(lasts))]) == 1 and stem(fold(first)) != stem(fold(last))
+    }
 
 
 # Offices written before a person's name ("Prime Minister Keir Starmer"), which a text may then use

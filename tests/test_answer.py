@@ -162,6 +162,17 @@ def test_a_follow_up_about_him_is_about_the_person_named(
     check_citations(answer)
 
 
+@pytest.mark.parametrize(
+    "question,fact",
+    [("What did Donald Trump rule out?", "boots on the ground"), ("Who did Emmanuel Macron praise?", "envoys")],
+)
+def test_a_full_name_asks_about_the_surname_alone(assistant: Any, question: str, fact: str) -> None:
+    # The documents write "Donald Trump" and "Emmanuel Macron"; the answering sentences "President Trump", "Macron".
+    answer = assistant.ask(question)
+    assert fact in answer.answer
+    check_citations(answer)
+
+
 def test_a_follow_up_that_names_nothing_is_about_the_previous_question(assistant: Any) -> None:
     answer = assistant.ask("How many regions are involved?", ["What does Russia demand from Ukraine?"])
     assert "(about" in answer.standalone_question
