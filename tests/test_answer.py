@@ -738,34 +738,52 @@ def test_a_word_no_document_uses_swapped_for_the_one_there(tmp_path: Path, seed_
     assert "Bergen" in docs.ask("Where is the naval command centre of the alliance?").answer
 
 
-def test_what_someone_else_said_is_not_what_was_asked(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    call = (
-        "Port talks\n\n"
-        'As Mayor Holm joined the call from Bergen about the port plans, the governor said: "The port '
-        'will reopen in May."\n\n'
-        "The weather in the fjord was poor all week, and the ferries kept to the harbour.\n\n"
-        "In an interview, Holm stated that the ferries of the port would be back in June."
-    )
-    docs = assistant_over({"call.txt": call}, tmp_path, seed_settings, embedder)
-    holm = docs.ask("What did Holm say about the port plans?")
-    assert "June" in holm.answer and "May" not in holm.answer
-    assert "May" in docs.ask("What did the governor say about the port?").answer
-
-
-def test_a_name_only_inside_someone_elses_quote_is_not_the_speaker(
-    tmp_path: Path, seed_settings: Any, embedder: Any
+@pytest.mark.parametrize(
+    "said,asked,right,wrong,other,theirs",
+    [
+        # Another speaker in the clause of the verb of speech: the governor, not Holm.
+        (
+            'As Mayor Holm joined the call from Bergen about the port plans, the governor said: "The port '
+            'will reopen in May."',
+            "What did Holm say about the port plans?",
+            "June",
+            "May",
+            "What did the governor say about the port?",
+            "May",
+        ),
+        # The one asked about named only inside someone else's quote: Holm speaks of Berg.
+        (
+            "Mayor Holm welcomed the visitors to the harbour talks, saying:\n"
+            "“The presence of Senator Berg and the ferry operators is a good sign for the port plans.”",
+            "What did Senator Berg say about the port plans?",
+            "cranes",
+            "good sign",
+            "What did Holm say about Senator Berg and the ferry operators?",
+            "good sign",
+        ),
+    ],
+)
+def test_what_someone_else_said_is_not_what_was_asked(
+    tmp_path: Path,
+    seed_settings: Any,
+    embedder: Any,
+    said: str,
+    asked: str,
+    right: str,
+    wrong: str,
+    other: str,
+    theirs: str,
 ) -> None:
     talks = (
-        "Harbour talks\n\n"
-        "Mayor Holm welcomed the visitors to the harbour talks, saying:\n"
-        "“The presence of Senator Berg and the ferry operators is a good sign for the port plans.”\n\n"
+        f"Port talks\n\n{said}\n\n"
         "The weather in the fjord was poor all week, and the ferries kept to the harbour.\n\n"
+        "In an interview, Holm stated that the ferries of the port would be back in June.\n\n"
         "In an interview, Berg stated that the port would need new cranes."
     )
     docs = assistant_over({"talks.txt": talks}, tmp_path, seed_settings, embedder)
-    berg = docs.ask("What did Senator Berg say about the port plans?")
-    assert "cranes" in berg.answer and "good sign" not in berg.answer
-    assert "good sign" in docs.ask("What did Holm say about the port plans?").answer
+    answer = docs.ask(asked)
+    assert right in answer.answer and wrong not in answer.answer
+    assert theirs in docs.ask(other).answer
 
 
 def test_describe_asks_for_what_was_said(assistant: Any) -> None:
