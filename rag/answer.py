@@ -224,7 +224,7 @@ class Assistant:
 
     def _standalone(self, question: str, history: list[str]) -> str:
         """The follow-up as a standalone question; "he" after "Who is the top US general in
-        Europe?" is the person that question's answer names."""
+        Europe?" is the person that question's answer names, "they" the people it lists."""
         answered = None
         if asks_after_answer(question, history):
             _, info, _, evidence = self.find_evidence(history[-1], [])

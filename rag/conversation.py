@@ -10,6 +10,7 @@ from rag.text import DEMONYMS, OFFICE_TITLES, STOPWORDS, fold, stem, tokens
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(it|they|he|she)\b", re.IGNORECASE)
 # People: those the previous answer named ("Which senators joined?" then "Which party are they from?").
+# The empty group is the word after, which `_person` reads for "her"; "their" always owns.
 THEY = re.compile(r"\b(they|them|their)\b()", re.IGNORECASE)
 IT = re.compile(r"\bit\b", re.IGNORECASE)
 # A person: the one the previous question named first, its subject ("What did Trump tell Fox News?").
