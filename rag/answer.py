@@ -190,7 +190,7 @@ class Assistant:
             name_aliases(texts),
             document_subjects(index.chunks, self.opening_rows),
             title_holders(texts),
-            given_names(texts),
+            given_names(texts, self.common_words),
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

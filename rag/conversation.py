@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from rag.text import DEMONYMS, OFFICE_TITLES, STOPWORDS, fold, stem, tokens
+from rag.text import DEMONYMS, STOPWORDS, TITLE_WORDS, fold, person_names, stem, tokens
 
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(it|they|he|she)\b", re.IGNORECASE)
@@ -90,16 +90,6 @@ def is_follow_up(question: str) -> bool:
     )
 
 
-# A run of capitalized words ("Lt. Gen. Keith Kellogg", "Defence Secretary John Healey").
-CAPITAL_RUN = re.compile(r"[A-Z][\w’'-]*\.?(?:[\s\u202f]+[A-Z][\w’'-]*\.?)*")
-# Words before a name that are not the name: offices, ranks, forms of address.
-TITLE_WORDS = frozenset(
-    {w.lower() for t in OFFICE_TITLES for w in t.split()}
-    | set("sir dame lord lady dr mr mrs ms lt gen general admiral colonel col maj major captain capt".split())
-    | set("special presidential envoy senators national adviser advisor chief".split())
-)
-
-
 def _people(question: str) -> list[str]:
     """The names in a question that can be people: not "US" or "NATO-like" (capitals: a country or
     a body), nor a country, a region or an office ("Europe", "UK Defence Secretary").
@@ -131,23 +121,6 @@ def asks_after_answer(question: str, history: list[str]) -> bool:
     return bool(history) and bool(pronoun) and is_follow_up(question) and not _people(history[-1])
 
 
-def _names(text: str, common: set[str]) -> Iterator[tuple[int, int, list[str], bool]]:
-    """Each name in the text: where its run of capitalized words starts, where the name starts, its
-    words less the titles before it, and whether a title went before it. A name's words are
-    capitalized and never written in lower case in the documents (`common`: "House", "Force")."""
-    for run in CAPITAL_RUN.finditer(text):
-        words = re.split(r"[\s\u202f]+", run.group())
-        name: list[str] = []
-        for w in reversed(words):
-            plain = re.sub(r"[’']s$", "", w).rstrip(".").lower()
-            if plain in TITLE_WORDS or plain in common or plain in STOPWORDS or stem(plain) in DEMONYMS:
-                break
-            name.insert(0, re.sub(r"[’']s$", "", w.rstrip(".")))
-        if name:
-            titled = len(name) < len(words) and words[len(words) - len(name) - 1].rstrip(".").lower() in TITLE_WORDS
-            yield run.start(), run.end() - len(" ".join(name)), name, titled
-
-
 def surnames(texts: Iterable[str], common: set[str]) -> set[str]:
     """The last words of the names of two words or more in the texts: "Macron" alone is a person
     where "Emmanuel Macron" is written somewhere.
@@ -155,7 +128,7 @@ def surnames(texts: Iterable[str], common: set[str]) -> set[str]:
     >>> sorted(surnames(["Emmanuel Macron met the press at Lancaster House."], {"house"}))
     ['Macron']
     """
-    return {name[-1] for text in texts for _, _, name, _ in _names(text, common) if len(name) > 1}
+    return {name[-1] for text in texts for _, _, name, _ in person_names(text, common) if len(name) > 1}
 
 
 def answered_people(sentence: str, asked: set[str], common: set[str], known: set[str]) -> tuple[str, list[str]] | None:
@@ -177,7 +150,7 @@ def answered_people(sentence: str, asked: set[str], common: set[str], known: set
     near = [m.start() for m in re.finditer(r"[\w’'-]+", sentence) if stem(fold(m.group()).lower()) in asked]
     lists: list[list[tuple[int, str]]] = []
     end = -1
-    for run_start, start, name, titled in _names(sentence, common):
+    for run_start, start, name, titled in person_names(sentence, common):
         if any(stem(fold(w).lower()) in asked for w in name) or not (len(name) > 1 or titled or name[0] in known):
             continue
         distance = min((abs(start - p) for p in near), default=0)

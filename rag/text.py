@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,][0-9]+)*")
@@ -248,35 +248,6 @@ def name_aliases(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in aliases.items()}
 
 
-def given_names(texts: Sequence[str]) -> dict[str, str]:
-    """A given name's stem -> its surname's, where the texts write that given name before one
-    surname only and that surname after no other given name: "Donald Trump" makes a sentence that
-    says "Trump" say Donald too ("What did Donald Trump rule out?" against "President Trump ruled out").
-    Names only: neither word is ever written in lower case ("the Mainz Basin", "a drainage basin").
-
-    >>> given_names(["Donald Trump met Ivana Kellogg. President Trump and Keith Kellogg spoke."])
-    {'donald': 'trump'}
-    >>> given_names(["The Mainz Basin is a basin."])
-    {}
-    """
-    lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z’'-]*", text)}
-    common = lower | STOPWORDS
-    follows: dict[str, set[str]] = {}
-    precedes: dict[str, set[str]] = {}
-    titles = {w for t in OFFICE_TITLES for w in t.split()} | {"Sir", "Dame", "Lord", "Lady", "General", "Admiral"}
-    for text in texts:
-        for m in _NAME_PAIR.finditer(text):
-            # "President Trump" or "As Macron" says nothing of a given name.
-            if m.group(1) not in titles and m.group(1).lower() not in common and m.group(2).lower() not in lower:
-                follows.setdefault(m.group(1), set()).add(m.group(2))
-                precedes.setdefault(m.group(2), set()).add(m.group(1))
-    return {
-        stem(fold(first)): stem(fold(last))
-        for first, lasts in follows.items()
-        if len(lasts) == 1 and len(precedes[last := next(iter(lasts))]) == 1 and stem(fold(first)) != stem(fold(last))
-    }
-
-
 # Offices written before a person's name ("Prime Minister Keir Starmer"), which a text may then use
 # alone for that person ("the Prime Minister added").
 OFFICE_TITLES = (
@@ -302,6 +273,66 @@ _HOLDER = re.compile(
     + _HONORIFIC
     + r"|Dr)\s+)?((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
+
+
+# A run of capitalized words ("Lt. Gen. Keith Kellogg", "Defence Secretary John Healey").
+# A full stop only after a short abbreviation ("Lt.", "Dr."): "Ivana Kellogg. President Trump" is two.
+_CAPITAL_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w’'-]*)"
+CAPITAL_RUN = re.compile(_CAPITAL_WORD + r"(?:[\s\u202f]+" + _CAPITAL_WORD + r")*")
+# Words before a name that are not the name: offices, ranks, forms of address.
+TITLE_WORDS = frozenset(
+    {w.lower() for t in OFFICE_TITLES for w in t.split()}
+    | set("sir dame lord lady dr mr mrs ms lt gen general admiral colonel col maj major captain capt".split())
+    | set("special presidential envoy senators national adviser advisor chief".split())
+)
+
+
+def person_names(text: str, common: set[str]) -> Iterator[tuple[int, int, list[str], bool]]:
+    """Each name in the text: where its run of capitalized words starts, where the name starts, its
+    words less the titles before it, and whether a title went before it. A name's words are
+    capitalized and never written in lower case in the documents (`common`: "house", "force").
+
+    >>> [n[2:] for n in person_names("Defence Secretary John Healey met President Trump at Lancaster House", {"house"})]
+    [(['John', 'Healey'], True), (['Trump'], True)]
+    """
+    for run in CAPITAL_RUN.finditer(text):
+        words = re.split(r"[\s\u202f]+", run.group())
+        name: list[str] = []
+        for w in reversed(words):
+            plain = re.sub(r"[’']s$", "", w).rstrip(".").lower()
+            if plain in TITLE_WORDS or plain in common or plain in STOPWORDS or stem(plain) in DEMONYMS:
+                break
+            name.insert(0, re.sub(r"[’']s$", "", w.rstrip(".")))
+        if name:
+            titled = len(name) < len(words) and words[len(words) - len(name) - 1].rstrip(".").lower() in TITLE_WORDS
+            yield run.start(), run.end() - len(" ".join(name)), name, titled
+
+
+def given_names(texts: Iterable[str], common: set[str]) -> dict[str, str]:
+    """A given name's stem -> its surname's, where the texts write that given name before one
+    surname only and that surname after no other given name: "Donald Trump" makes a sentence that
+    says "Trump" say Donald too ("What did Donald Trump rule out?" against "President Trump ruled out").
+    Names only (`person_names`): "the Mainz Basin" is none where the texts write "basin".
+
+    >>> given_names(["Donald Trump met Ivana Kellogg. President Trump and Keith Kellogg spoke."], set())
+    {'donald': 'trump'}
+    >>> given_names(["Lt. Gen. Keith Kellogg spoke."], set())
+    {'keith': 'kellogg'}
+    >>> given_names(["The Mainz Basin is a basin."], {"basin"})
+    {}
+    """
+    follows: dict[str, set[str]] = {}
+    precedes: dict[str, set[str]] = {}
+    for text in texts:
+        for _, _, name, _ in person_names(text, common):
+            if len(name) > 1:
+                follows.setdefault(name[-2], set()).add(name[-1])
+                precedes.setdefault(name[-1], set()).add(name[-2])
+    return {
+        stem(fold(first)): stem(fold(last))
+        for first, lasts in follows.items()
+        if len(lasts) == 1 and len(precedes[last := next(iter(lasts))]) == 1 and stem(fold(first)) != stem(fold(last))
+    }
 
 
 def title_holders(texts: Iterable[str]) -> dict[str, str]:
