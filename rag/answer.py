@@ -18,7 +18,6 @@ from rag.conversation import (
     answered_people,
     asks_after_answer,
     standalone,
-    surnames,
     topic_inline,
     without_topic,
 )
@@ -41,7 +40,7 @@ from rag.prompt import answer_messages
 from rag.question import PLACE_PHRASE, QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
-from rag.text import content_stems, given_names, name_aliases, stem, title_holders, tokens
+from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens
 from rag.verify import check_claim, split_claims
 
 log = logging.getLogger(__name__)
@@ -183,14 +182,15 @@ class Assistant:
         texts = [c.text for c in index.chunks]
         # Words the documents write in lower case somewhere: no part of a person's name ("House").
         self.common_words = {w for t in texts for w in re.findall(r"\b[a-z][\w’'-]*", t)}
-        self.surnames = surnames(texts, self.common_words)
+        names = full_names(texts, self.common_words)
+        self.surnames = {name[-1] for name in names}  # "Macron" alone is a person: "Emmanuel Macron"
         self.opening_rows = opening_rows(index.chunks)
         self.stats = TermStats(
             self.retriever.passage_stems,
             name_aliases(texts),
             document_subjects(index.chunks, self.opening_rows),
             title_holders(texts),
-            given_names(texts, self.common_words),
+            given_names(names),
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from rag.text import DEMONYMS, STOPWORDS, TITLE_WORDS, fold, person_names, stem, tokens
 
@@ -121,21 +120,12 @@ def asks_after_answer(question: str, history: list[str]) -> bool:
     return bool(history) and bool(pronoun) and is_follow_up(question) and not _people(history[-1])
 
 
-def surnames(texts: Iterable[str], common: set[str]) -> set[str]:
-    """The last words of the names of two words or more in the texts: "Macron" alone is a person
-    where "Emmanuel Macron" is written somewhere.
-
-    >>> sorted(surnames(["Emmanuel Macron met the press at Lancaster House."], {"house"}))
-    ['Macron']
-    """
-    return {name[-1] for text in texts for _, _, name, _ in person_names(text, common) if len(name) > 1}
-
-
 def answered_people(sentence: str, asked: set[str], common: set[str], known: set[str]) -> tuple[str, list[str]] | None:
     """The person a sentence names as the answer, the name nearest the question's words (`asked`,
     stems), and the names listed with it ("A, B and C"). A name is given less its titles ("Defence
     Secretary John Healey" -> "John Healey"), is never one the question has, and has one word only
-    after a title ("President Trump") or when the documents give it in full somewhere (`known`).
+    after a title ("President Trump") or when the documents give it in full somewhere (`known`: the
+    last words of the documents' `full_names`: "Macron" alone where "Emmanuel Macron" is written).
 
     >>> s = "Envoys Steve Witkoff and Jared Kushner were beside the top general in Europe, Alexus Grynkewich."
     >>> answered_people(s, {"top", "general", "europ"}, {"envoys", "general"}, set())

@@ -308,26 +308,33 @@ def person_names(text: str, common: set[str]) -> Iterator[tuple[int, int, list[s
             yield run.start(), run.end() - len(" ".join(name)), name, titled
 
 
-def given_names(texts: Iterable[str], common: set[str]) -> dict[str, str]:
-    """A given name's stem -> its surname's, where the texts write that given name before one
-    surname only and that surname after no other given name: "Donald Trump" makes a sentence that
-    says "Trump" say Donald too ("What did Donald Trump rule out?" against "President Trump ruled out").
-    Names only (`person_names`): "the Mainz Basin" is none where the texts write "basin".
+def full_names(texts: Iterable[str], common: set[str]) -> list[list[str]]:
+    """The names of two words or more in the texts (`person_names`), as their words.
 
-    >>> given_names(["Donald Trump met Ivana Kellogg. President Trump and Keith Kellogg spoke."], set())
+    >>> full_names(["Emmanuel Macron met President Trump at Lancaster House."], {"house"})
+    [['Emmanuel', 'Macron']]
+    """
+    return [name for text in texts for _, _, name, _ in person_names(text, common) if len(name) > 1]
+
+
+def given_names(names: Iterable[list[str]]) -> dict[str, str]:
+    """A given name's stem -> its surname's, where the names (`full_names`) have that given name
+    before one surname only and that surname after no other given name: "Donald Trump" makes a
+    sentence that says "Trump" say Donald too ("What did Donald Trump rule out?" against
+    "President Trump ruled out"). Names only: "the Mainz Basin" is none where the texts write "basin".
+
+    >>> given_names(full_names(["Donald Trump met Ivana Kellogg. President Trump and Keith Kellogg spoke."], set()))
     {'donald': 'trump'}
-    >>> given_names(["Lt. Gen. Keith Kellogg spoke."], set())
+    >>> given_names(full_names(["Lt. Gen. Keith Kellogg spoke."], set()))
     {'keith': 'kellogg'}
-    >>> given_names(["The Mainz Basin is a basin."], {"basin"})
+    >>> given_names(full_names(["The Mainz Basin is a basin."], {"basin"}))
     {}
     """
     follows: dict[str, set[str]] = {}
     precedes: dict[str, set[str]] = {}
-    for text in texts:
-        for _, _, name, _ in person_names(text, common):
-            if len(name) > 1:
-                follows.setdefault(name[-2], set()).add(name[-1])
-                precedes.setdefault(name[-1], set()).add(name[-2])
+    for name in names:
+        follows.setdefault(name[-2], set()).add(name[-1])
+        precedes.setdefault(name[-1], set()).add(name[-2])
     return {
         stem(fold(first)): stem(fold(last))
         for first, lasts in follows.items()
