@@ -59,6 +59,23 @@ def test_ask_json_has_every_contract_field(seed_settings: Any) -> None:
 
 
 @pytest.mark.slow
+def test_a_reader_that_stops_early_gets_no_traceback(seed_settings: Any) -> None:
+    """`rag ask ... | head -1`: the pipe is closed before the answer is written."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rag.cli", "ask", HQ, "--index", str(seed_settings.index_dir)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=300)
+    assert "Traceback" not in err and "Error" not in err, err
+    assert proc.returncode == 141
+
+
+@pytest.mark.slow
 def test_batch_keeps_order_and_ids(tmp_path: Path, seed_settings: Any) -> None:
     batch = tmp_path / "q.jsonl"
     lines = [
