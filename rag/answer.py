@@ -37,7 +37,7 @@ from rag.evidence import (
 )
 from rag.generate import Generator
 from rag.prompt import answer_messages
-from rag.question import PLACE_PHRASE, QuestionInfo, analyze_question
+from rag.question import MONTHS, NUMBER_WORDS, PLACE_PHRASE, QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
 from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens
@@ -141,6 +141,38 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...], idf: Calla
         best = f"{best} {clauses[end]}"
     best = best.rstrip(",;:— ")
     return best if sum(best_gain) > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
+
+
+YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
+MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
+
+
+def _sort_of(candidate: str) -> str:
+    """What sort of value a candidate is, so that only values of one sort are compared: a year, a
+    month, or the unit after a number.
+
+    >>> _sort_of("105 billion"), _sort_of("160 underground"), _sort_of("1 October"), _sort_of("nine hours")
+    ('', 'underground', 'month', 'hours')
+    """
+    if YEAR.search(candidate):
+        return "year"
+    if MONTH.search(candidate):
+        return "month"
+    words = [w for w in re.findall(r"[^\W\d]+|%", candidate.lower()) if w not in NUMBER_WORDS]
+    return " ".join(words)
+
+
+def _value_of(candidate: str) -> str:
+    """The value compared across files: the year or month of a date, else the first number.
+
+    >>> _value_of("1 October"), _value_of("October"), _value_of("June 2022"), _value_of("30,000 troops")
+    ('october', 'october', '2022', '30000')
+    """
+    for pattern in (YEAR, MONTH):
+        if found := pattern.search(candidate):
+            return found.group().lower()
+    numbers = re.findall(r"\d[\d,.]*", candidate)
+    return numbers[0].replace(",", "") if numbers else candidate.lower()
 
 
 def _adjacent(a: Sentence, b: Sentence) -> bool:
@@ -280,9 +312,9 @@ class Assistant:
         chosen = list(evidence.chosen)
         differing = self._disagreement(info, evidence)
         if differing:
-            parts = [f"{s.candidates[0]} [{i}]" for i, s in enumerate(differing, start=1)]
+            parts = [f"{value} [{i}]" for i, (_, value) in enumerate(differing, start=1)]
             text = "The documents differ: " + "; ".join(parts) + "."
-            return text, self._citations(differing), "sources disagree"
+            return text, self._citations([s for s, _ in differing]), "sources disagree"
         written = ""
         # A typed question whose evidence is one sentence holding one candidate answer: the written
         # sentence must carry it. With several candidates (two dates, say) or two sentences that
@@ -394,28 +426,28 @@ class Assistant:
                     return True
         return False
 
-    def _disagreement(self, info: QuestionInfo, evidence: Evidence) -> list[Scored]:
-        """For a count, amount or date: the best sentence of each file, when their values differ."""
-        if info.kind not in ("count", "amount", "date") or not evidence.chosen:
+    def _disagreement(self, info: QuestionInfo, evidence: Evidence) -> list[tuple[Scored, str]]:
+        """For a count, amount, quantity or date: the best sentence of each file with its value of
+        the same sort as the best one's ("105 billion" against "100 billion", not against "160
+        underground"), when those values differ."""
+        if info.kind not in ("count", "amount", "quantity", "date") or not evidence.chosen:
             return []
         best = evidence.chosen[0]
-        per_source: dict[str, Scored] = {}
-        for s in evidence.ranked:
+        close = [
+            s
+            for s in evidence.ranked
             # Only sentences as good as the best, about the same thing (every name, most key terms).
-            if s.score < best.score - AGREE_MARGIN or s.missing_names or not s.candidates:
-                continue
-            if s.coverage < 0.75 * best.coverage:
-                continue
-            per_source.setdefault(s.sentence.source, s)
-        values = {self._value(s.candidates[0]) for s in per_source.values()}
-        if len(per_source) < 2 or len(values) < 2:
-            return []
-        return list(per_source.values())[:3]
-
-    @staticmethod
-    def _value(candidate: str) -> str:
-        numbers = re.findall(r"\d[\d,.]*", candidate)
-        return numbers[0].replace(",", "") if numbers else candidate.lower()
+            if s.score >= best.score - AGREE_MARGIN and not s.missing_names and s.coverage >= 0.75 * best.coverage
+        ]
+        for sort in dict.fromkeys(_sort_of(c) for c in best.candidates):
+            per_source: dict[str, tuple[Scored, str]] = {}
+            for s in close:
+                alike = next((c for c in s.candidates if _sort_of(c) == sort), None)
+                if alike is not None:
+                    per_source.setdefault(s.sentence.source, (s, alike))
+            if len(per_source) >= 2 and len({_value_of(c) for _, c in per_source.values()}) >= 2:
+                return list(per_source.values())[:3]
+        return []
 
     def _citations(self, used: list[Scored]) -> tuple[Citation, ...]:
         return tuple(

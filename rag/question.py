@@ -75,6 +75,9 @@ FRACTION = re.compile(
     r"(?= of\b| the\b)",
     re.I,
 )
+# "one in five owners", "2 out of 3": a share given as a ratio.
+SMALL_NUMBER = r"(?:\d{1,3}(?![\d,.]\d)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
+RATIO = re.compile(r"\b" + SMALL_NUMBER + r"\s+(?:in|out of)\s+" + SMALL_NUMBER + r"\b", re.I)
 SHARE = re.compile(r"\b(?:most|all|none|majority|minority) of\b", re.I)  # "how much of": "most of it"
 # What a quantity question asks for: a number, with its unit if any ("86 km", "1,230 kilometres").
 QUANTITY_WORDS = (
@@ -86,6 +89,7 @@ SPENDING_WORDS = (
     "money|cash|aid|dollars?|euros?|pounds|pay|paid|spend|spent|fund|funded|raise|raised|pledge|pledged|"
     "earn|earned|sell|sold|buy|bought|owe|owed|lend|lent|borrow|borrowed|invest|invested|charge|charged"
 )
+HOW_LONG = re.compile(r"\bhow long\b", re.I)
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 # A question that ends on a preposition asks what fills the gap after it ("... swear fealty to?").
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
@@ -425,6 +429,8 @@ def analyze_question(text: str) -> QuestionInfo:
         and stem(m.group(1)) not in RECIPROCAL_STEMS
     )
     kind = _kind(text)
+    if HOW_LONG.search(text):  # "How long did the talks last?": a length says it ("after nine hours of talks")
+        verbs = tuple(v for v in verbs if v != "last")
     if kind == "gloss":  # "the English translation of": the words that ask for a gloss are no topic
         kept = [(t, w) for t, w in zip(terms, term_words, strict=True) if t not in GLOSS_FRAME]
         terms, term_words = [t for t, _ in kept], [w for _, w in kept]
@@ -461,6 +467,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['several thousand troops']
     >>> type_candidates("count", "It began to warm up 22,000 years ago, for 3,000 years.", "year")
     ['3,000 years']
+    >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
+    ['One in five']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
     ['12 months']
     >>> type_candidates("date", "It fell during the Cold War."), type_candidates("date", "He sat during the call.")
@@ -469,17 +477,19 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     'Multinational Force Ukraine'
     >>> type_candidates("place", "- Enhance Black Sea security."), type_candidates("place", "Paris will host it.")
     (['Black', 'Sea'], ['Paris'])
+    >>> type_candidates("person", "In June, Lars Aagaard met Kelly June on Monday.")
+    ['Lars', 'Aagaard', 'Kelly', 'June']
     """
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
     if kind == "amount":
-        shares = [m.group() for m in (*FRACTION.finditer(sentence), *SHARE.finditer(sentence))]
+        shares = [m.group() for p in (FRACTION, RATIO, SHARE) for m in p.finditer(sentence)]
         return [m.group() for m in AMOUNT.finditer(sentence)] + shares
     if kind == "quantity":
         # A number with the word after it when that is its unit ("400 m", "86 km", "12 months").
         found = [m.group().rstrip() for m in QUANTITY.finditer(sentence) if m.group(1) not in STOPWORDS]
         found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
-        return found + [m.group() for m in FRACTION.finditer(sentence)]
+        return found + [m.group() for m in (*FRACTION.finditer(sentence), *RATIO.finditer(sentence))]
     if kind == "count":
         words = COUNT_TOKENS.findall(sentence)
         out = []
@@ -509,7 +519,11 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     places = [m.group() for m in PLACE_PHRASE.finditer(sentence)] if kind == "place" else []
     if kind in ("person", "place", "name"):
         # Capitalized words, but not "The" or "Through" at the start of the sentence.
-        found = [m.group() for m in CAPITALIZED.finditer(sentence) if fold(m.group()) not in STOPWORDS]
+        found = [
+            m.group()
+            for m in CAPITALIZED.finditer(sentence)
+            if fold(m.group()) not in STOPWORDS and (kind == "name" or not _calendar_word(sentence, m))
+        ]
         first = found[:1] if found and sentence.lstrip(" \"'“‘(-–—").startswith(found[0]) else []
         named = [w for w in found if w not in first]
         # A verb that opens a sentence ("- Enhance Black Sea security ...") is capitalized, no place.
@@ -517,6 +531,17 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
         # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
         return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named + places
     return []
+
+
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+NAME_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
+
+
+def _calendar_word(sentence: str, match: re.Match[str]) -> bool:
+    """A month or a day ("scheduled for June", "on Thursday") is no person and no place, unless it
+    follows a name as a surname does ("Theresa May")."""
+    before = NAME_BEFORE.search(sentence[: match.start()])
+    return match.group().lower() in CALENDAR_WORDS and not (before and fold(before.group(1)) not in STOPWORDS)
 
 
 def counted_nouns(sentence: str) -> list[str]:

@@ -809,3 +809,31 @@ def test_a_state_visit_reports_no_speech() -> None:
 
     assert not reports_speech("The French president and the Prime Minister met on the last day of the state visit.")
     assert reports_speech("The French president stated that the plan was ready.")
+
+
+STORAGE = {
+    "deal.txt": "Storage deal\n\nAfter nine hours of talks in Brussels, ministers agreed that storage must be 90% full "
+    "between 1 October and 1 December. There are about 160 storage sites in the union, with a combined capacity "
+    "that can hold roughly 100 billion cubic metres of gas. The next meeting is scheduled for June in Luxembourg.\n",
+    "reactions.txt": "Reactions\n\nAnalysts estimated that the union's storage sites can hold about 105 billion "
+    "cubic metres of gas. A survey found that one in five owners had higher bills after switching to gas.\n",
+}
+
+
+def test_answers_of_other_shapes(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """Files that differ are compared value for value of one sort ("105 billion" with "100
+    billion", not with "160"); "one in five" answers a share, and a month is no person."""
+    assistant = assistant_over(STORAGE, tmp_path, seed_settings, embedder)
+    held = assistant.ask("How much gas can the storage sites hold?").answer
+    assert "differ" in held and "105 billion" in held and "100 billion" in held and "160" not in held
+    assert "one in five" in assistant.ask("What share of owners had higher bills after switching?").answer
+    assert assistant.ask("Who will chair the meeting in Luxembourg?").refused
+
+
+def test_how_long_asks_for_a_length_not_for_the_verb_last() -> None:
+    """"After nine hours of talks" says how long the talks lasted; "When did the peace last until?"
+    still asks for a time the peace lasted to."""
+    from rag.question import analyze_question
+
+    assert "last" not in analyze_question("How long did the talks in Brussels last?").verbs
+    assert "last" in analyze_question("When did the peace last until?").verbs
