@@ -24,6 +24,7 @@ from rag.conversation import (
 from rag.embed import Embedder
 from rag.evidence import (
     AGREE_MARGIN,
+    REFERS_BACK,
     Evidence,
     Scored,
     Sentence,
@@ -370,10 +371,14 @@ class Assistant:
             # increased ...").
             other = evidence.ranked[1]
             near = other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence)
-            if near and not is_heading(other.sentence.text):  # the heading above a paragraph is adjacent too
+            # The heading above a paragraph is adjacent too; a lead-in says nothing without its list.
+            if near and not is_heading(other.sentence.text) and not leads_in(other.sentence.text):
                 runner_up = other
         here = info.kind == "place" and POINTS_BACK_TO_A_PLACE.search(best.sentence.text)
-        if (runner_up is None and here) or NAMED_BEFORE.match(best.sentence.text):
+        # "Its chair, Charlotte Lee, said ...": what "its" is, the sentence before names.
+        unnamed = set(info.names) - set(content_stems(best.sentence.text))
+        unnamed = unnamed if REFERS_BACK.match(best.sentence.text) else set()
+        if (runner_up is None and here) or NAMED_BEFORE.match(best.sentence.text) or unnamed:
             # "It is here that the Rhine encounters the Neckar": where "here" is, the sentence just
             # before says ("The Rhine is the longest river in Germany."); so does what "the latter" is.
             before = next(
@@ -382,7 +387,7 @@ class Assistant:
                     for s in evidence.ranked
                     if s.sentence.start < best.sentence.start
                     and _adjacent(s.sentence, best.sentence)
-                    and (s.candidates or info.kind == "other")
+                    and (s.candidates or info.kind == "other" or unnamed <= set(content_stems(s.sentence.text)))
                     and not is_heading(s.sentence.text)
                 ),
                 None,

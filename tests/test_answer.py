@@ -837,3 +837,17 @@ def test_how_long_asks_for_a_length_not_for_the_verb_last() -> None:
 
     assert "last" not in analyze_question("How long did the talks in Brussels last?").verbs
     assert "last" in analyze_question("When did the peace last until?").verbs
+
+
+def test_a_sentence_that_refers_back_is_quoted_with_what_it_refers_to(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    files = {
+        "port.txt": "Port fees\n\nThe port authority raised its fees by 12% in March. The Harbour Users Association, "
+        "which represents shipping firms, said the rise would cost its members 40 million euros a year. Its chair, "
+        "Anna Berg, said smaller firms were already leaving for other ports.\n",
+        "weather.txt": "Weather\n\nStorms closed the northern quays for three days in February.\n",
+    }
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask("Who chairs the Harbour Users Association?")
+    assert "Anna Berg" in answer.answer and "Harbour Users Association" in answer.answer
+    assert len(answer.citations) == 2
