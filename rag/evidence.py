@@ -421,6 +421,9 @@ def score_sentence(
     """`meaning` gives credit by meaning to question words (by stem) that no document uses;
     `swapped`, what the sentence says in place of such a word (`swapped_modifiers`)."""
     here = _family(set(content_stems(sentence.text)) | stats.titled(sentence.text), info, stats)
+    # "Who leads the group?": "group leader Martin Hale" names the one who does it for the deed.
+    if info.acted and ({info.acted + "er", info.acted + "or"} - {"former"}) & here:
+        here.add(info.acted)
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name

@@ -324,6 +324,7 @@ def analyze_question(text: str) -> QuestionInfo:
     framed = re.sub(r"\b(which|what|the)\s+(?:two|three|four|five|six|several)\b", r"\1", framed, flags=re.I)
     framed = re.sub(r"\b(?:no|any) longer\b", "", framed, flags=re.I)  # time, not length
     framed = re.sub(r"\bnext to\b", "by", framed, flags=re.I)  # a preposition ("sat next to him")
+    framed = re.sub(r"\bhow much money\b", "how much", framed, flags=re.I)  # an amount of money is what is asked
     words = tokens(framed)
     expanded: list[str] = []
     for w in words:
@@ -368,9 +369,20 @@ def analyze_question(text: str) -> QuestionInfo:
             if len(tokens(low)) == 1 and named[i - 1 : i] != [True] and named[i + 1 : i + 2] != [True]:
                 lone.append(stem(low))
     counted = None
-    many = re.search(r"\bhow many\s+([a-z-]+)", text.lower())
+    many = re.search(r"\b(?i:how many)\s+([A-Za-z-]+)(?:\s+([a-z-]+))?", text)
     if many:
-        counted = stem(many.group(1))
+        # "How many bus journeys", "how many main flows": a plural after a word that is not one is
+        # the thing counted; the word before it says which. A name stays the counted word: "US
+        # troops" are not any troops, so the count must carry the name.
+        word, after = many.group(1).lower(), many.group(2)
+        plural = (
+            after
+            and many.group(1).islower()
+            and _plural(after)
+            and not _plural(word)
+            and after not in STOPWORDS | AUXILIARIES
+        )
+        counted = stem(after if plural else word)
     asked = None
     which = re.search(
         r"\b(?i:which|what)\s+(?:(?i:two|three|four|five|several|other|main)\s+)?(?:[A-Z][\w.]*\s+)?([a-z-]+)\b", text
@@ -460,6 +472,10 @@ def analyze_question(text: str) -> QuestionInfo:
     )
 
 
+def _plural(word: str) -> bool:
+    return word.endswith("s") and stem(word) != word  # "journeys", not "bus"
+
+
 def type_candidates(kind: str, sentence: str, counted: str | None = None) -> list[str]:
     """Strings in `sentence` that could answer a question of this kind.
 
@@ -467,6 +483,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['several thousand troops']
     >>> type_candidates("count", "It began to warm up 22,000 years ago, for 3,000 years.", "year")
     ['3,000 years']
+    >>> type_candidates("count", "- Passenger journeys: 21 million in the last year.", "journey")
+    ['21 million']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
@@ -504,8 +522,10 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
                 cut = next((k for k, w in enumerate(window) if NUMBER.fullmatch(w)), len(window))
                 follow = [stem(w.lower()) for w in window[:cut]]
                 end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
+                # "Passenger journeys: 21 million": a label that names the counted thing, then the count.
+                labelled = words[i - 1 : i] == [":"] and counted in {stem(w.lower()) for w in words[max(0, i - 5) : i]}
                 # "22,000 years ago" is a point in time, not a count of years.
-                if (counted is None or counted in follow) and words[end : end + 1] != ["ago"]:
+                if (counted is None or counted in follow or labelled) and words[end : end + 1] != ["ago"]:
                     out.append(" ".join(words[i:end]))
                 i = j + 1
             else:

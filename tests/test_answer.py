@@ -851,3 +851,19 @@ def test_a_sentence_that_refers_back_is_quoted_with_what_it_refers_to(
     answer = assistant_over(files, tmp_path, seed_settings, embedder).ask("Who chairs the Harbour Users Association?")
     assert "Anna Berg" in answer.answer and "Harbour Users Association" in answer.answer
     assert len(answer.citations) == 2
+
+
+def test_the_doer_named_for_the_deed_says_it(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """"Group leader Martin Hale" says who leads the group; it does not say who founded it."""
+    files = {
+        "vote.txt": "Council vote\n\nThe council approved the charge by 34 votes to 21. Opposition group leader Martin "
+        "Hale called the charge a tax on people who have no other way to get to work.\n",
+        # "lead" is a verb these documents use, so its absence elsewhere counts.
+        "buses.txt": "Buses\n\nThe council will buy 40 electric buses with the money raised in the first year. The "
+        "mayor will lead a review of the routes.\n",
+    }
+    assistant = assistant_over(files, tmp_path, seed_settings, embedder)
+    assert "Martin Hale" in assistant.ask("Who leads the opposition group?").answer
+    best = assistant.find_evidence("Who leads the opposition group?", [])[3].ranked[0]
+    assert "Martin Hale" in best.sentence.text and best.unsaid == ()
+    assert assistant.ask("Who founded the opposition group?").refused

@@ -128,6 +128,15 @@ def test_count_candidates_need_the_counted_thing() -> None:
     assert type_candidates("count", "About 200 planners from 30 countries met.", "countri") == ["30 countries"]
 
 
+def test_the_counted_thing_is_the_plural_a_word_before_it_narrows() -> None:
+    assert analyze_question("How many bus journeys were made last year?").counted == "journey"
+    assert analyze_question("How many main flows branch off?").counted == "flow"
+    assert analyze_question("How many people live there?").counted == "peopl"
+    # A name before it stays what is counted: a count of troops is no count of US troops.
+    assert analyze_question("How many US troops will monitor it?").counted == "us"
+    assert type_candidates("count", "- Passenger journeys: 21 million in the last year.", "journey") == ["21 million"]
+
+
 def test_follow_ups() -> None:
     assert not is_follow_up("Where is the multinational headquarters based?")
     assert is_follow_up("And when does it move?")
