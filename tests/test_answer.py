@@ -831,8 +831,8 @@ def test_answers_of_other_shapes(tmp_path: Path, seed_settings: Any, embedder: A
 
 
 def test_how_long_asks_for_a_length_not_for_the_verb_last() -> None:
-    """"After nine hours of talks" says how long the talks lasted; "When did the peace last until?"
-    still asks for a time the peace lasted to."""
+    """A length ("after nine hours of talks") says how long the talks lasted; "When did the peace
+    last until?" still asks for a time the peace lasted to."""
     from rag.question import analyze_question
 
     assert "last" not in analyze_question("How long did the talks in Brussels last?").verbs
@@ -854,7 +854,7 @@ def test_a_sentence_that_refers_back_is_quoted_with_what_it_refers_to(
 
 
 def test_the_doer_named_for_the_deed_says_it(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """"Group leader Martin Hale" says who leads the group; it does not say who founded it."""
+    """The doer's noun ("group leader Martin Hale") says who leads the group, not who founded it."""
     files = {
         "vote.txt": "Council vote\n\nThe council approved the charge by 34 votes to 21. Opposition group leader Martin "
         "Hale called the charge a tax on people who have no other way to get to work.\n",
