@@ -553,15 +553,26 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     return []
 
 
-CALENDAR_WORDS = frozenset(MONTHS) | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 NAME_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
+NAME_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 
 
 def _calendar_word(sentence: str, match: re.Match[str]) -> bool:
     """A month or a day ("scheduled for June", "on Thursday") is no person and no place, unless it
-    follows a name as a surname does ("Theresa May")."""
+    is part of a name, as a surname ("Theresa May") or a given name ("August Hanning").
+
+    >>> type_candidates("person", "In June, Lars Aagaard met August Hanning on Monday.")
+    ['Lars', 'Aagaard', 'August', 'Hanning']
+    """
+    if match.group().lower() not in CALENDAR_WORDS:
+        return False
     before = NAME_BEFORE.search(sentence[: match.start()])
-    return match.group().lower() in CALENDAR_WORDS and not (before and fold(before.group(1)) not in STOPWORDS)
+    after = NAME_AFTER.match(sentence, match.end())
+    return not any(m and fold(m.group(1)) not in STOPWORDS for m in (before, after))
 
 
 def counted_nouns(sentence: str) -> list[str]:
