@@ -472,6 +472,9 @@ def analyze_question(text: str) -> QuestionInfo:
     )
 
 
+NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)
+
+
 def _plural(word: str) -> bool:
     return word.endswith("s") and stem(word) != word  # "journeys", not "bus"
 
@@ -485,6 +488,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['3,000 years']
     >>> type_candidates("count", "- Passenger journeys: 21 million in the last year.", "journey")
     ['21 million']
+    >>> type_candidates("count", "The number of patients waiting fell to 412,000 in 2024.", "patient")
+    ['412,000']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
@@ -511,6 +516,10 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     if kind == "count":
         words = COUNT_TOKENS.findall(sentence)
         out = []
+        # "The number of patients waiting ... fell to 412,000": every count in it counts them.
+        numbered = counted is not None and any(
+            counted in {stem(w) for w in m.group(1).lower().split()} for m in NUMBER_OF.finditer(sentence)
+        )
         i = 0
         while i < len(words):
             if NUMBER.fullmatch(words[i]):
@@ -525,7 +534,9 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
                 # "Passenger journeys: 21 million": a label that names the counted thing, then the count.
                 labelled = words[i - 1 : i] == [":"] and counted in {stem(w.lower()) for w in words[max(0, i - 5) : i]}
                 # "22,000 years ago" is a point in time, not a count of years.
-                if (counted is None or counted in follow or labelled) and words[end : end + 1] != ["ago"]:
+                year = re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", words[i]) is not None
+                counts_it = labelled or (numbered and not year)
+                if (counted is None or counted in follow or counts_it) and words[end : end + 1] != ["ago"]:
                     out.append(" ".join(words[i:end]))
                 i = j + 1
             else:

@@ -135,6 +135,8 @@ def test_the_counted_thing_is_the_plural_a_word_before_it_narrows() -> None:
     # A name before it stays what is counted: a count of troops is no count of US troops.
     assert analyze_question("How many US troops will monitor it?").counted == "us"
     assert type_candidates("count", "- Passenger journeys: 21 million in the last year.", "journey") == ["21 million"]
+    assert type_candidates("count", "The number of patients waiting fell to 412,000.", "patient") == ["412,000"]
+    assert type_candidates("count", "The number of beds fell to 412,000.", "patient") == []
 
 
 def test_follow_ups() -> None:
