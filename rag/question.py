@@ -250,6 +250,9 @@ def _kind(original: str) -> str:
     clause = re.match(r"\W*when (?!(?:" + "|".join(AUXILIARIES) + r")\b)(?=.*\b(?:what|which|where|who|how)\b)", q)
     if clause:
         q = q[clause.end() :]
+    # "What limits how many sessions can be run?": the "how many" is what is limited, not asked.
+    if re.match(r"\W*what\s+[a-z]+\s+how\s+(?:many|much)\b", q):
+        return "other"
     found = [(m.start(), n) for n, (kind, pattern) in enumerate(KIND_PATTERNS) if (m := re.search(pattern, q))]
     if not found:
         return "other"

@@ -38,6 +38,8 @@ from rag.question import analyze_question, type_candidates
         ("How much water does the river discharge at the border?", "quantity"),
         ("How much did Germany pledge?", "amount"),
         ("Between which years did the sea cover the plain?", "date"),
+        # A "how many" after "what" and its verb is what the verb is about, not what is asked.
+        ("What limits how many sessions can be run?", "other"),
     ],
 )
 def test_answer_kinds(question: str, kind: str) -> None:
