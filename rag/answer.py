@@ -38,7 +38,7 @@ from rag.evidence import (
 )
 from rag.generate import Generator
 from rag.prompt import answer_messages
-from rag.question import MONTHS, NUMBER_WORDS, PLACE_PHRASE, QuestionInfo, analyze_question
+from rag.question import MONTHS, NUMBER_WORDS, PLACE_PHRASE, YEAR, QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
 from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens
@@ -144,7 +144,6 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...], idf: Calla
     return best if sum(best_gain) > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
 
 
-YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
 
 

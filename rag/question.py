@@ -50,14 +50,14 @@ NUMBER_WORDS = frozenset(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
     "million billion trillion dozen dozens hundreds thousands millions several".split()
 )
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTH_NAMES = "january february march april may june july august september october november december".split()
+DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
+MONTHS = MONTH_NAMES + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\b")
 TIME_UNITS = r"(?:second|minute|hour|day|week|month|year|decade|century|centuries)s?"
 DATE = re.compile(
     r"\b(?:" + "|".join(MONTHS) + r")\b|\b1[0-9]{3}s?\b|\b20[0-9]{2}s?\b|\b\d+(?:st|nd|rd|th)\b|\bcentur(?:y|ies)\b"
-    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow)\b"
+    r"|\b(?:" + "|".join(DAY_NAMES) + r"|today|yesterday|tomorrow)\b"
     r"|\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")[\s-]+" + TIME_UNITS + r"\b"
     r"|\b(?:spring|summer|autumn|winter|ago|since|until)\b"
     # "during the Cold War", "during 1944": a named time; "during the call" says no more than the call.
@@ -537,8 +537,7 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
                 # "Passenger journeys: 21 million": a label that names the counted thing, then the count.
                 labelled = words[i - 1 : i] == [":"] and counted in {stem(w.lower()) for w in words[max(0, i - 5) : i]}
                 # "22,000 years ago" is a point in time, not a count of years.
-                year = re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", words[i]) is not None
-                counts_it = labelled or (numbered and not year)
+                counts_it = labelled or (numbered and not YEAR.fullmatch(words[i]))
                 if (counted is None or counted in follow or counts_it) and words[end : end + 1] != ["ago"]:
                     out.append(" ".join(words[i:end]))
                 i = j + 1
@@ -567,10 +566,7 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     return []
 
 
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+CALENDAR_WORDS = frozenset(MONTH_NAMES + DAY_NAMES)
 NAME_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)\s+$")
 NAME_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
 
