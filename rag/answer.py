@@ -41,7 +41,7 @@ from rag.prompt import answer_messages
 from rag.question import MONTHS, NUMBER_WORDS, PLACE_PHRASE, YEAR, QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
-from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens
+from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens, unmarked
 from rag.verify import check_claim, split_claims
 
 log = logging.getLogger(__name__)
@@ -296,6 +296,7 @@ class Assistant:
             text, reason = REFUSAL, evidence.reason
         else:
             text, citations, reason = yield from self._compose(rewritten, info, evidence)
+            text = unmarked(text)
         t3 = time.perf_counter()
         timings = {
             "retrieve": round((t1 - t0) * 1000, 1),

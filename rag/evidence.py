@@ -13,7 +13,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 import numpy as np
 
@@ -26,7 +25,6 @@ from rag.store import Index
 from rag.text import (
     DEMONYMS,
     STOPWORDS,
-    TOKEN,
     content_stems,
     contrasted,
     defined_subject,
@@ -37,6 +35,7 @@ from rag.text import (
     stem,
     tokens,
     with_demonyms,
+    word_pairs,
 )
 
 log = logging.getLogger(__name__)
@@ -69,6 +68,8 @@ MEANING_MAX_CREDIT = 0.8
 # ("maritime" for "naval", 0.79) says the same; less close ("defence", 0.42; "highest" for
 # "lowest", 0.66) it names another thing.
 SWAP_ALIKE = 0.7
+# A word after one of these is a verb ("would cap annual rents"), not a word before a term.
+MODALS = frozenset("will would shall should can could may might must".split())
 # "Which party ...": the word after which/what names the kind of answer, which the answering
 # sentence gives an instance of ("Democrat") more often than the word itself.
 ASKED_WEIGHT = 0.3
@@ -365,9 +366,8 @@ def unknown_modifiers(info: QuestionInfo, stats: TermStats) -> list[tuple[str, s
     ("the naval staff": naval, staff): what such a word picks out, no passage can say.
 
     Misspellings the documents' words explain ("fuedel") and numbers are left out."""
-    words = TOKEN.findall(info.text)
     pairs = []
-    for word, head in pairwise(words):
+    for word, head in word_pairs(info.text):
         t, h = fold(word), stem(fold(head))
         if not (word.islower() and head.islower()) or t in STOPWORDS or t in NUMBER_WORDS:
             continue
@@ -381,13 +381,15 @@ def unknown_modifiers(info: QuestionInfo, stats: TermStats) -> list[tuple[str, s
 
 def swapped_modifiers(pairs: list[tuple[str, str]], sentence: str, meaning: WordMeaning) -> list[str]:
     """Where the sentence has the term after another lower-case word, not close in meaning to the
-    question's: "the defence staff" for "the naval staff" is another staff."""
-    words = TOKEN.findall(sentence)
+    question's: "the defence staff" for "the naval staff" is another staff. A word after "would"
+    or "will" is a verb ("would cap annual rents"), no modifier."""
+    words = word_pairs(sentence)
+    verbs = {fold(b) for a, b in words if fold(a) in MODALS}
     found = []
     for t, h in pairs:
-        for word, head in pairwise(words):
+        for word, head in words:
             m = fold(word)
-            if stem(fold(head)) != h or not word.islower() or m in STOPWORDS or stem(m) == stem(t):
+            if stem(fold(head)) != h or not word.islower() or m in STOPWORDS | verbs or stem(m) == stem(t):
                 continue
             if meaning.alike(t, [m], SWAP_ALIKE) is None:
                 found.append(f"'{m} {fold(head)}', not '{t} {fold(head)}'")

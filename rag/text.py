@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,][0-9]+)*")
 
@@ -167,6 +168,33 @@ def fold(word: str) -> str:
     if word.isascii():
         return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+MARKUP = re.compile(r"\*\*|__|`|(?:^|(?<=\]\. ))(?:#+|[-*+\u2022])\s+")
+
+
+def unmarked(text: str) -> str:
+    """An answer without a Markdown file's bold marks, backticks and the bullet or heading mark
+    before a quoted sentence, for pasting into a brief (the citation keeps the exact span).
+
+    >>> unmarked("- **Register:** a fee of 85 pounds a year [1]. - **Deposits:** four weeks' rent [2].")
+    "Register: a fee of 85 pounds a year [1]. Deposits: four weeks' rent [2]."
+    """
+    return MARKUP.sub("", text)
+
+
+def word_pairs(text: str) -> list[tuple[str, str]]:
+    """Each word with the word right after it, where nothing but a space, a hyphen or an apostrophe
+    stands between them: "Rent cap: annual" has no pair "cap annual".
+
+    >>> word_pairs("Rent cap: annual no-fault evictions, landlords' register")
+    [('Rent', 'cap'), ('annual', 'no'), ('no', 'fault'), ('fault', 'evictions'), ('landlords', 'register')]
+    """
+    return [
+        (a.group(), b.group())
+        for a, b in pairwise(TOKEN.finditer(text))
+        if re.fullmatch(r"['\u2019]?[\s-]+", text[a.end() : b.start()])
+    ]
 
 
 def tokens(text: str) -> list[str]:

@@ -233,7 +233,7 @@ def assistant_over(files: dict[str, str], tmp_path: Path, seed_settings: Any, em
     from rag.store import load_index
 
     corpus = tmp_path / "docs"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     for name, text in files.items():
         (corpus / name).write_text(text)
     settings = replace(seed_settings, index_dir=tmp_path / "index")
@@ -736,6 +736,27 @@ def test_a_word_no_document_uses_swapped_for_the_one_there(tmp_path: Path, seed_
     assert "'defence staff', not 'naval staff'" in naval.reason
     # "maritime" is "naval" in other words.
     assert "Bergen" in docs.ask("Where is the naval command centre of the alliance?").answer
+
+
+def test_a_verb_or_a_label_before_the_term_is_no_swapped_word(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    # No document says "maximum"; neither a verb before "annual" ("would cap annual") nor a label
+    # ("Rent cap: annual") is another word in its place, so no passage says otherwise.
+    question = "What is the maximum annual rent increase under the bill?"
+    summary = "# The Tenancy Bill\n\nThe Tenancy Bill would cap annual rent increases for private tenants.\n"
+    said = assistant_over({"summary.md": summary}, tmp_path / "a", seed_settings, embedder).ask(question)
+    assert not said.refused and "would cap" in said.answer
+    measures = (
+        "# The Tenancy Bill: main measures\n\n"
+        "- **Rent cap:** annual increases limited to inflation plus one point, with a ceiling of 5%.\n"
+        "- **Deposits:** deposits capped at four weeks' rent.\n"
+    )
+    listed = assistant_over({"measures.md": measures}, tmp_path / "b", seed_settings, embedder).ask(question)
+    assert not listed.refused and "5%" in listed.answer
+    # Quoted for a brief: no Markdown marks in the answer, the exact span in the citation.
+    assert "**" not in listed.answer and not listed.answer.startswith("-")
+    assert listed.citations[0].quote.startswith("- **Rent cap:**")
 
 
 @pytest.mark.parametrize(
