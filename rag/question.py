@@ -82,7 +82,7 @@ SHARE = re.compile(r"\b(?:most|all|none|majority|minority) of\b", re.I)  # "how 
 # What a quantity question asks for: a number, with its unit if any ("86 km", "1,230 kilometres").
 QUANTITY_WORDS = (
     "population|size|length|height|width|depth|area|distance|weight|speed|capacity|number|total|age|volume|"
-    "elevation|altitude|diameter|duration"
+    "elevation|altitude|diameter|duration|average|median|mean|maximum|minimum"
 )
 MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
 SPENDING_WORDS = (

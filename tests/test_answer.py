@@ -744,9 +744,9 @@ def test_a_verb_or_a_label_before_the_term_is_no_swapped_word(
     # No document says "maximum"; neither a verb before "annual" ("would cap annual") nor a label
     # ("Rent cap: annual") is another word in its place, so no passage says otherwise.
     question = "What is the maximum annual rent increase under the bill?"
-    summary = "# The Tenancy Bill\n\nThe Tenancy Bill would cap annual rent increases for private tenants.\n"
+    summary = "# The Tenancy Bill\n\nThe Tenancy Bill would cap annual rent increases for private tenants at 5%.\n"
     said = assistant_over({"summary.md": summary}, tmp_path / "a", seed_settings, embedder).ask(question)
-    assert not said.refused and "would cap" in said.answer
+    assert not said.refused and "would cap" in said.answer and "5%" in said.answer
     measures = (
         "# The Tenancy Bill: main measures\n\n"
         "- **Rent cap:** annual increases limited to inflation plus one point, with a ceiling of 5%.\n"

@@ -21,6 +21,9 @@ from rag.question import analyze_question, type_candidates
         ("What is the budget of the force?", "amount"),
         ("How long is the Rhine?", "quantity"),
         ("What is the population of Kyiv?", "quantity"),
+        # An average or a maximum is a figure, whatever it is of.
+        ("What is the maximum annual rent increase under the bill?", "quantity"),
+        ("What is the average discharge of the Moselle?", "quantity"),
         # A name asked for: a proper or quoted name answers it, whatever the thing named is.
         ("What was the name of the castle?", "name"),
         ("What was the plan called?", "name"),
