@@ -66,8 +66,12 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
+# A whole figure: "30%", not its last digit; "$1.5 billion", not "$1".
+FIGURE = r"\d(?:[\d,.]*\d)?"
 AMOUNT = re.compile(
-    r"[$€£¥]\s?\d|\d\s?%|\b\d[\d,.]*\s*(?:percent|per cent|billion|million|dollars|euros|pounds)\b", re.I
+    rf"[$€£¥]\s?{FIGURE}(?:\s*(?:billion|million|trillion|bn)\b)?|\b{FIGURE}\s?%"
+    rf"|\b{FIGURE}\s*(?:percent|per cent|billion|million|trillion|dollars|euros|pounds)\b",
+    re.I,
 )
 # "a fifth of Ukrainian territory", "two-thirds of the water", "half the budget"
 FRACTION = re.compile(

@@ -841,6 +841,18 @@ STORAGE = {
 }
 
 
+def test_percentages_that_differ_are_told_apart(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    # "30%" and "40%" are two figures, not two ends in "0%" that look alike.
+    files = {
+        "survey_a.txt": "Survey A\n\nAbout 30% of tenants in Aldmoor said their rent rose last year.\n",
+        "survey_b.txt": "Survey B\n\nAbout 40% of tenants in Aldmoor said their rent rose last year.\n",
+    }
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask(
+        "What share of tenants in Aldmoor said their rent rose last year?"
+    )
+    assert "differ" in answer.answer and "30%" in answer.answer and "40%" in answer.answer
+
+
 def test_answers_of_other_shapes(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """Files that differ are compared value for value of one sort ("105 billion" with "100
     billion", not with "160"); "one in five" answers a share, and a month is no person."""

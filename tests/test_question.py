@@ -117,6 +117,11 @@ def test_take_place_is_framing_and_regnal_numbers_are_names() -> None:
 
 def test_fractions_answer_how_much_of() -> None:
     assert type_candidates("amount", "Moscow continues to occupy a fifth of Ukrainian territory.") == ["a fifth"]
+    assert type_candidates("amount", "Rents rose 8.9%, or $1.5 billion, and fees 30 per cent.") == [
+        "8.9%",
+        "$1.5 billion",
+        "30 per cent",
+    ]
     assert type_candidates("quantity", "This section is nearly 86 km long.") == ["86 km"]
     assert type_candidates("quantity", "It crosses the 400 m wide river, built in 1939 and rebuilt.") == [
         "400 m",
