@@ -38,7 +38,7 @@ from rag.evidence import (
 )
 from rag.generate import Generator
 from rag.prompt import answer_messages
-from rag.question import MONTHS, NUMBER_WORDS, PLACE_PHRASE, YEAR, QuestionInfo, analyze_question
+from rag.question import FIGURE, MONTHS, NUMBER_WORDS, PLACE_PHRASE, YEAR, QuestionInfo, analyze_question
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
 from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens, unmarked
@@ -171,7 +171,7 @@ def _value_of(candidate: str) -> str:
     for pattern in (YEAR, MONTH):
         if found := pattern.search(candidate):
             return found.group().lower()
-    numbers = re.findall(r"\d[\d,.]*", candidate)
+    numbers = re.findall(FIGURE, candidate)
     return numbers[0].replace(",", "") if numbers else candidate.lower()
 
 

@@ -145,7 +145,7 @@ BRACKETED = re.compile(r"\(([^()]{2,60})\)")
 # The words that ask for a gloss ("the English translation of", "what does the word ... mean").
 GLOSS_FRAME = frozenset(stem(w) for w in "translate translation mean meaning word term english literally".split())
 COUNT_TOKENS = re.compile(r"\d[\d,.]*\d|[\w’'-]+|[^\w\s]")  # "30,000 men": one number, then a word
-QUANTITY = re.compile(r"\b\d[\d,.]*\s?([a-zA-Z%]+)?")
+QUANTITY = re.compile(rf"\b{FIGURE}\s?([a-zA-Z%]+)?")
 # A compass direction or a way along a slope or stream ("west", "northwestward", "downstream"), not
 # one that is part of a name ("North Sea", "Western Europe").
 DIRECTION = re.compile(

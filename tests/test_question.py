@@ -117,6 +117,7 @@ def test_take_place_is_framing_and_regnal_numbers_are_names() -> None:
 
 def test_fractions_answer_how_much_of() -> None:
     assert type_candidates("amount", "Moscow continues to occupy a fifth of Ukrainian territory.") == ["a fifth"]
+    assert type_candidates("quantity", "The list fell to 412. It grew by 9.5 km.") == ["412", "9.5 km"]
     assert type_candidates("amount", "Rents rose 8.9%, or $1.5 billion, and fees 30 per cent.") == [
         "8.9%",
         "$1.5 billion",
