@@ -32,7 +32,7 @@ def chunk_id(text: str) -> str:
 
 
 # Raise when the rules below cut sentences or passages differently: indexed files are re-chunked.
-CHUNKING_VERSION = 2
+CHUNKING_VERSION = 3
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +42,18 @@ def _segmenter() -> Any:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+# A line that stops on a comma or a small word ("... the Department for" | "Education will pay")
+# stops mid-sentence, whatever the next line starts with: a PDF's lines end where the page does.
+MID_SENTENCE = re.compile(r"(?:,|\b(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|than|as|into|per))\s*$")
+
+
 def _units(text: str, span: Span) -> Iterator[Span]:
-    """Lines of a span that stand alone; a hard-wrapped line continues into the next."""
+    """Lines of a span that stand alone; a hard-wrapped line continues into the next.
+
+    >>> t = "The repairs will cost 6.8 million pounds, of which the Department for\\nEducation will pay 5.1 million."
+    >>> [t[u.start : u.end] for u in _units(t, Span(0, len(t)))] == [t]
+    True
+    """
     pos = span.start
     unit_start = span.start
     region = text[span.start : span.end]
@@ -51,7 +61,11 @@ def _units(text: str, span: Span) -> Iterator[Span]:
     for i, line in enumerate(lines):
         end = pos + len(line)
         nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
-        wrapped = len(line) >= 50 and not re.search(r"[.!?:;\"”’)]\s*$", line) and nxt[:1].islower()
+        wrapped = (
+            len(line) >= 50
+            and not re.search(r"[.!?:;\"”’)]\s*$", line)
+            and (nxt[:1].islower() or (nxt[:1].isalnum() and MID_SENTENCE.search(line) is not None))
+        )
         if not wrapped:
             if text[unit_start:end].strip():
                 yield Span(unit_start, end)
@@ -71,20 +85,23 @@ def split_sentences(text: str, span: Span) -> list[Span]:
     """
     out: list[Span] = []
     for unit in _units(text, span):
-        pos = unit.start
-        for sentence in _segmenter().segment(text[unit.start : unit.end]):
+        pos = 0
+        # A unit's line breaks are wraps, not ends: the segmenter sees spaces (offsets unchanged).
+        flat = text[unit.start : unit.end].replace("\n", " ")
+        for sentence in _segmenter().segment(flat):
             piece = sentence.strip()
             if not piece:
                 continue
-            at = text.find(piece, pos, unit.end)
-            if at < 0:  # the segmenter altered the text; fall back to the whole unit
+            found = flat.find(piece, pos)
+            if found < 0:  # the segmenter altered the text; fall back to the whole unit
                 out.append(Span(unit.start, unit.end))
                 break
+            at = unit.start + found
             if out and out[-1].start >= unit.start and _continues(text[out[-1].start : out[-1].end], piece):
                 out[-1] = Span(out[-1].start, at + len(piece))
             else:
                 out.append(Span(at, at + len(piece)))
-            pos = at + len(piece)
+            pos = found + len(piece)
     return out
 
 

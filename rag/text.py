@@ -173,14 +173,22 @@ def fold(word: str) -> str:
 MARKUP = re.compile(r"\*\*|__|`|(?:^|(?<=\]\. ))(?:#+|[-*+\u2022])\s+")
 
 
+# A line break inside a quoted sentence (a PDF's or a hard-wrapped file's line), not one before a
+# list's item.
+WRAP = re.compile(r"[ \t]*\n\s*(?![-*+\u2022]\s|\d+[.)]\s)")
+
+
 def unmarked(text: str) -> str:
-    """An answer without a Markdown file's bold marks, backticks and the bullet or heading mark
-    before a quoted sentence, for pasting into a brief (the citation keeps the exact span).
+    """An answer as it reads in a brief (the citation keeps the exact span): without a Markdown
+    file's bold marks, backticks and the bullet or heading mark before a quoted sentence, and with
+    the lines of a wrapped sentence joined.
 
     >>> unmarked("- **Register:** a fee of 85 pounds a year [1]. - **Deposits:** four weeks' rent [2].")
     "Register: a fee of 85 pounds a year [1]. Deposits: four weeks' rent [2]."
+    >>> unmarked("because fewer children\\nwere born [1]. The plan will:\\n- build homes\\n- cut rents [2].")
+    'because fewer children were born [1]. The plan will:\\n- build homes\\n- cut rents [2].'
     """
-    return MARKUP.sub("", text)
+    return MARKUP.sub("", WRAP.sub(" ", text))
 
 
 def word_pairs(text: str) -> list[tuple[str, str]]:

@@ -43,3 +43,22 @@ def test_offsets_rebuild_the_text(text: str, max_chars: int) -> None:
         assert text[c.start : c.end] == c.text
         assert c.sentences[0].start == c.start and c.sentences[-1].end == c.end
         assert all(a.end <= b.start for a, b in zip(c.sentences, c.sentences[1:], strict=False))
+
+
+def test_a_pdf_line_that_stops_mid_sentence_joins_the_next() -> None:
+    """PDF text comes a line at a time: a line that stops on a small word or a comma goes on in
+    the next, capitalized or not; a short heading line stays a sentence of its own."""
+    from rag.chunk import split_sentences
+    from rag.clean import Span
+
+    text = (
+        "4. Buildings\n"
+        "Surveys found concrete in the roofs of three schools. All\n"
+        "three have been made safe; the repairs will cost 6.8 million pounds, of which the Department for\n"
+        "Education will pay 5.1 million pounds. Pupil numbers are expected to peak at\n"
+        "30,900 in 2029."
+    )
+    sentences = [text[s.start : s.end] for s in split_sentences(text, Span(0, len(text)))]
+    assert sentences[0] == "4. Buildings"
+    assert sentences[2].endswith("Department for\nEducation will pay 5.1 million pounds.")
+    assert sentences[3] == "Pupil numbers are expected to peak at\n30,900 in 2029."
