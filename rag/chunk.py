@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.clean import Span
+from rag.clean import MID_SENTENCE, Span
 from rag.documents import Document
 
 
@@ -32,7 +32,7 @@ def chunk_id(text: str) -> str:
 
 
 # Raise when the rules below cut sentences or passages differently: indexed files are re-chunked.
-CHUNKING_VERSION = 3
+CHUNKING_VERSION = 4
 
 
 @lru_cache(maxsize=1)
@@ -40,11 +40,6 @@ def _segmenter() -> Any:
     import pysbd
 
     return pysbd.Segmenter(language="en", clean=False)
-
-
-# A line that stops on a comma or a small word ("... the Department for" | "Education will pay")
-# stops mid-sentence, whatever the next line starts with: a PDF's lines end where the page does.
-MID_SENTENCE = re.compile(r"(?:,|\b(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|than|as|into|per))\s*$")
 
 
 def _units(text: str, span: Span) -> Iterator[Span]:

@@ -26,6 +26,12 @@ TAIL_MARKER = re.compile(
 )
 MONEY_OR_PERCENT = re.compile(r"[$€£¥]\s?\d|\d\s?%")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A line that stops on a comma or a small word ("... the Department for" | "Education will pay")
+# stops mid-sentence, whatever the next line starts with: a PDF's lines end where the page does.
+MID_SENTENCE = re.compile(
+    r"(?:,|\b(?:a|an|the|of|for|to|in|on|at|by|with|from|and|or|but|than|as|into|per|that|which|who|whose"
+    r"|is|are|was|were|be|been|will|would|has|have|had|its|their|his|her|our|this|these|those))\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,21 @@ def is_furniture(line: str) -> bool:
     return len(words) < 3 and not re.search(r"[.!?:]\W*$", line.strip())
 
 
+def _goes_on(before: str, line: str) -> bool:
+    """Whether `line` continues the sentence `before` breaks off: no end mark before, and a
+    lower-case start or a break on a small word.
+
+    >>> _goes_on("opening a new 1,200-place", "secondary school at Fenwick Park."), _goes_on("Overview", "Eastvale has")
+    (True, False)
+    """
+    if re.search(r"[.!?:;\"”’)]\W*$", before):
+        return False
+    return (
+        line[:1].islower()
+        or re.search(r"(?:,|\b(?:the|a|an|of|for|to|in|on|at|by|with|and|or))\s*$", before) is not None
+    )
+
+
 def clean(text: str, seen: set[str] | None = None) -> list[Span]:
     """Spans of `text` to index: one per run of kept lines with nothing dropped between them.
 
@@ -90,7 +111,10 @@ def clean(text: str, seen: set[str] | None = None) -> list[Span]:
     spans: list[Span] = []
     open_span: Span | None = None
     for i, (start, end, line) in enumerate(lines):
-        keep = i < cut and not is_furniture(line)
+        # A line that goes on with the sentence of the kept line before (a PDF's or a hard-wrapped
+        # file's next line) is text, however it looks alone: "council plans to ... secondary".
+        wrapped = open_span is not None and _goes_on(lines[i - 1][2], line) and not BOILERPLATE.search(line)
+        keep = i < cut and (wrapped or not is_furniture(line))
         if keep and len(WORD.findall(line)) >= 5:
             key = _key(line)
             keep = key not in seen

@@ -36,3 +36,18 @@ def test_paragraph_repeated_across_files_is_kept_once() -> None:
     again = "\n".join(copy[s.start : s.end] for s in clean(copy, seen))
     assert text.splitlines()[0] in first
     assert again == "A new article opens with its own words here."
+
+
+def test_a_wrapped_line_that_goes_on_with_the_sentence_is_kept() -> None:
+    # Alone, an all lower-case line without an end mark looks like a keyword dump; after a line
+    # that breaks off mid-sentence (as a PDF's lines do) it is the sentence going on.
+    text = (
+        "Without new places, the county would be short of 1,400 places by 2029. The\n"
+        "council plans to meet this by expanding four schools and opening a new secondary\n"
+        "school at Fenwick Park in September 2028.\n"
+        "\n"
+        "russia continues attacks despite own easter truce zelenskyy says ukrainian soldiers\n"
+    )
+    kept = "\n".join(text[s.start : s.end] for s in clean(text))
+    assert "opening a new secondary\nschool at Fenwick Park" in kept
+    assert "easter truce" not in kept
