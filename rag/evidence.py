@@ -34,6 +34,7 @@ from rag.text import (
     same_stem,
     stem,
     tokens,
+    verb_bases,
     with_demonyms,
     word_pairs,
 )
@@ -426,6 +427,9 @@ def score_sentence(
     # "Who leads the group?": "group leader Martin Hale" names the one who does it for the deed.
     if info.acted and ({info.acted + "er", info.acted + "or"} - {"former"}) & here:
         here.add(info.acted)
+    # "By how much did attendance rise?": "attendance rose" says it, though "rose" is a flower too.
+    if info.verbs:
+        here |= verb_bases(sentence.text) & set(info.verbs)
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name

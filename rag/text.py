@@ -143,6 +143,16 @@ def can_be_verb(word: str) -> bool:
     return "VERB" in _lemmas(word.lower())
 
 
+def verb_bases(text: str) -> set[str]:
+    """Stems of every verb each word can be a form of, "rose" (a flower too) as "rise": for
+    checking that a sentence says the verb a question asks about.
+
+    >>> sorted(verb_bases("Attendance rose by 2 points."))
+    ['point', 'rise']
+    """
+    return {stem(lemma) for t in tokens(text) if not t[0].isdigit() for lemma in _lemmas(t).get("VERB", ())}
+
+
 def verb_not_noun(word: str) -> bool:
     """Whether the word can be a verb form and not a noun ("absorbed", "made"; not "call", "rock").
 

@@ -841,6 +841,29 @@ STORAGE = {
 }
 
 
+def test_a_hard_wrapped_report_answers_like_any_other(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    # Text as pypdf gives it: one line per printed line, sentences broken anywhere.
+    report = (
+        "Annual Report on School Places\n"
+        "2. Secondary places\n"
+        "Secondary numbers are still rising and are expected to peak at\n"
+        "30,900 in 2029.\n"
+        "Without new places, the county would be short of about 1,400 secondary places by 2029. The\n"
+        "council plans to meet this by expanding four schools and opening a new 1,200-place secondary\n"
+        "school at Fenwick Park in September 2028.\n"
+        "3. Breakfast clubs\n"
+        "A pilot in 24 schools last year found that attendance rose by 1.5 percentage points and that\n"
+        "61% of parents said the club helped them get to work on time.\n"
+    )
+    docs = assistant_over({"report.txt": report}, tmp_path, seed_settings, embedder)
+    opened = docs.ask("Where will the new secondary school open?")
+    assert "Fenwick Park" in opened.answer and "\n" not in opened.answer
+    # "rose" is a flower too, and still says "rise".
+    _, _, _, evidence = docs.find_evidence("By how much did attendance rise in the pilot?", [])
+    assert "attendance rose" in evidence.chosen[0].sentence.text and evidence.chosen[0].unsaid == ()
+    assert "1.5 percentage points" in docs.ask("By how much did attendance rise in the pilot?").answer
+
+
 def test_percentages_that_differ_are_told_apart(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     # "30%" and "40%" are two figures, not two ends in "0%" that look alike.
     files = {
