@@ -553,6 +553,13 @@ east eastern eastward eastwards = west western westward westwards
 northeast = southwest
 northwest = southeast
 first = last
+first = second third fourth fifth
+second = third fourth fifth
+third = fourth fifth
+primary = secondary
+landlord landlords = tenant tenants
+employer employers = employee employees
+lender lenders = borrower borrowers
 before = after
 early earlier earliest = late later latest
 increase increased increasing = decrease decreased decreasing
@@ -612,6 +619,8 @@ def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
     ['insignific']
     >>> contrasted({"begin", "ice"}, {"until", "end", "ice"}), contrasted({"larger"}, {"largest", "smaller"})
     (['begin'], [])
+    >>> contrasted({"second", "half"}, {"first", "half"}), contrasted({"tenant", "regist"}, {"landlord", "regist"})
+    (['second'], ['tenant'])
     """
     return sorted(
         w
