@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rag.question import BEFORE_NOUNS, LIGHT_VERBS
-from rag.text import STOPWORDS, can_be_verb, content_stems, stem, tokens
+from rag.text import STOPWORDS, can_be_verb, content_stems, fold, stem, tokens, word_pairs
 
 # Words a fluent answer adds around the facts; they carry no claim of their own.
 GLUE = frozenset(
@@ -61,7 +61,7 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
     # The question's subject may be restated in its words ("the HQ"), but not what it says happened:
     # "The force will leave Ukraine after a ceasefire" from a passage on when it deploys takes the
     # question's premise for a fact.
-    premise = _verbs(question)
+    premise = _verbs(question) | _swapped_in(claim, evidence, all_stems)
     unsupported = [w for w in words if w not in all_stems and (w not in q_stems or w in premise)]
     if unsupported:
         return Check(False, (), "not in the evidence: " + ", ".join(unsupported))
@@ -74,6 +74,27 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
         return Check(False, (), "says none of the question's words")
     cites = tuple(i for i, stems in enumerate(ev_stems) if any(w in stems for w in new))
     return Check(True, cites)
+
+
+def _swapped_in(claim: str, evidence: list[str], evidence_stems: set[str]) -> set[str]:
+    """Stems of claim words the evidence lacks, put before a word the evidence has after another
+    word: "The new secondary school will open at Millbrook" from "A new special school ... will
+    open at Millbrook" takes the question's "secondary" for what the evidence says.
+
+    >>> evidence = ["A new special school opens."]
+    >>> sorted(_swapped_in("The new secondary school opens.", evidence, {"new", "special", "school", "open"}))
+    ['secondari']
+    """
+
+    def content(a: str, b: str) -> bool:
+        return a.islower() and b.islower() and fold(a) not in STOPWORDS and fold(b) not in STOPWORDS
+
+    before = {stem(fold(b)) for text in evidence for a, b in word_pairs(text) if content(a, b)}
+    return {
+        stem(fold(a))
+        for a, b in word_pairs(claim)
+        if content(a, b) and stem(fold(a)) not in evidence_stems and stem(fold(b)) in before
+    }
 
 
 def _verbs(question: str) -> set[str]:
