@@ -43,6 +43,9 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
     "says none of the question's words"
     >>> check_claim("The HQ will leave Paris after 12 months.", ev, "When will the HQ leave Paris?").reason
     'not in the evidence: leav'
+    >>> special, asked = ["A new special school will open at Millbrook."], "Where will the secondary school open?"
+    >>> check_claim("The new secondary school opens at Millbrook.", special, asked).reason
+    'not in the evidence: secondari'
     """
     ev_tokens = [set(tokens(e)) for e in evidence]
     ev_stems = [set(content_stems(e)) for e in evidence]
