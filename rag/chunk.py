@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.clean import MID_SENTENCE, Span
+from rag.clean import ENDED, MID_SENTENCE, Span
 from rag.documents import Document
 
 
@@ -58,7 +58,7 @@ def _units(text: str, span: Span) -> Iterator[Span]:
         nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
         wrapped = (
             len(line) >= 50
-            and not re.search(r"[.!?:;\"”’)]\s*$", line)
+            and not ENDED.search(line)
             and (nxt[:1].islower() or (nxt[:1].isalnum() and MID_SENTENCE.search(line) is not None))
         )
         if not wrapped:

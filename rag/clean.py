@@ -26,6 +26,8 @@ TAIL_MARKER = re.compile(
 )
 MONEY_OR_PERCENT = re.compile(r"[$€£¥]\s?\d|\d\s?%")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A line that ends on one of these marks may end its sentence.
+ENDED = re.compile(r"[.!?:;\"”’)]\s*$")
 # A line that stops on a comma or a small word ("... the Department for" | "Education will pay")
 # stops mid-sentence, whatever the next line starts with: a PDF's lines end where the page does.
 MID_SENTENCE = re.compile(
@@ -73,12 +75,9 @@ def _goes_on(before: str, line: str) -> bool:
     >>> _goes_on("opening a new 1,200-place", "secondary school at Fenwick Park."), _goes_on("Overview", "Eastvale has")
     (True, False)
     """
-    if re.search(r"[.!?:;\"”’)]\W*$", before):
+    if ENDED.search(before):
         return False
-    return (
-        line[:1].islower()
-        or re.search(r"(?:,|\b(?:the|a|an|of|for|to|in|on|at|by|with|and|or))\s*$", before) is not None
-    )
+    return line[:1].islower() or MID_SENTENCE.search(before) is not None
 
 
 def clean(text: str, seen: set[str] | None = None) -> list[Span]:
