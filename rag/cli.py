@@ -57,7 +57,8 @@ def format_answer(answer: Answer, show_retrieved: int = 3) -> str:
         lines.append("Sources:")
         for c in answer.citations:
             where = f"{c.source}:{c.start}-{c.end}" + (f" (page {c.page})" if c.page else "")
-            lines.append(f"[{c.n}] {where}\n    \u201c{c.quote}\u201d")
+            # The span as it reads: a PDF's line breaks inside it shown as spaces (JSON keeps them).
+            lines.append(f"[{c.n}] {where}\n    \u201c{' '.join(c.quote.split())}\u201d")
     elif answer.retrieved:
         if answer.reason:
             lines.append(f"(why: {answer.reason})")

@@ -154,3 +154,14 @@ def test_eval_reports_the_figures(tmp_path: Path, seed_settings: Any) -> None:
     assert figures["p50_ms"] > 0 and figures["median_answer_words"] > 0 and "llm_written_answers" in figures
     table = rag("eval", str(qa), "--index", str(seed_settings.index_dir), "--table")
     assert table.stdout.count("ok ") == 3, table.stdout
+
+
+def test_a_quote_with_line_breaks_reads_as_one_line() -> None:
+    from rag.answer import Answer, Citation
+    from rag.cli import format_answer
+
+    quote = "All\nthree have been made safe; the Department for\nEducation will pay."
+    cited = Citation(1, "report.pdf", 10, 10 + len(quote), quote, page=1)
+    answer = Answer("q", "q", "All three have been made safe [1].", False, (cited,), (), {}, None, "quoted")
+    # Shown as it reads; the JSON keeps the exact span, line breaks and all.
+    assert "\u201cAll three have been made safe; the Department for Education will pay.\u201d" in format_answer(answer)
