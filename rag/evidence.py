@@ -29,6 +29,7 @@ from rag.text import (
     contrasted,
     defined_subject,
     fold,
+    modifier_pairs,
     names_alone,
     reports_speech,
     same_stem,
@@ -368,9 +369,9 @@ def unknown_modifiers(info: QuestionInfo, stats: TermStats) -> list[tuple[str, s
 
     Misspellings the documents' words explain ("fuedel") and numbers are left out."""
     pairs = []
-    for word, head in word_pairs(info.text):
-        t, h = fold(word), stem(fold(head))
-        if not (word.islower() and head.islower()) or t in STOPWORDS or t in NUMBER_WORDS:
+    for t, head in modifier_pairs(info.text):
+        h = stem(head)
+        if t in NUMBER_WORDS:
             continue
         if h not in info.terms or stem(t) in info.verbs:  # "accompanied Steve" is no modifier
             continue
@@ -384,16 +385,14 @@ def swapped_modifiers(pairs: list[tuple[str, str]], sentence: str, meaning: Word
     """Where the sentence has the term after another lower-case word, not close in meaning to the
     question's: "the defence staff" for "the naval staff" is another staff. A word after "would"
     or "will" is a verb ("would cap annual rents"), no modifier."""
-    words = word_pairs(sentence)
-    verbs = {fold(b) for a, b in words if fold(a) in MODALS}
+    verbs = {fold(b) for a, b in word_pairs(sentence) if fold(a) in MODALS}
     found = []
     for t, h in pairs:
-        for word, head in words:
-            m = fold(word)
-            if stem(fold(head)) != h or not word.islower() or m in STOPWORDS | verbs or stem(m) == stem(t):
+        for m, head in modifier_pairs(sentence):
+            if stem(head) != h or m in verbs or stem(m) == stem(t):
                 continue
             if meaning.alike(t, [m], SWAP_ALIKE) is None:
-                found.append(f"'{m} {fold(head)}', not '{t} {fold(head)}'")
+                found.append(f"'{m} {head}', not '{t} {head}'")
     return found
 
 

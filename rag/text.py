@@ -215,6 +215,16 @@ def word_pairs(text: str) -> list[tuple[str, str]]:
     ]
 
 
+def modifier_pairs(text: str) -> list[tuple[str, str]]:
+    """Each lower-case word but a stopword with the lower-case word right after it (`word_pairs`),
+    folded: the word that may say which one of the next ("the defence staff", "a special school").
+
+    >>> modifier_pairs("The defence staff met a special school in Bergen.")
+    [('defence', 'staff'), ('staff', 'met'), ('met', 'a'), ('special', 'school'), ('school', 'in')]
+    """
+    return [(fold(a), fold(b)) for a, b in word_pairs(text) if a.islower() and b.islower() and fold(a) not in STOPWORDS]
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased, accent-folded word and number tokens; a thousands comma stays inside a number.
 

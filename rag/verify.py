@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rag.question import BEFORE_NOUNS, LIGHT_VERBS
-from rag.text import STOPWORDS, can_be_verb, content_stems, fold, stem, tokens, word_pairs
+from rag.text import STOPWORDS, can_be_verb, content_stems, modifier_pairs, stem, tokens
 
 # Words a fluent answer adds around the facts; they carry no claim of their own.
 GLUE = frozenset(
@@ -88,15 +88,11 @@ def _swapped_in(claim: str, evidence: list[str], evidence_stems: set[str]) -> se
     >>> sorted(_swapped_in("The new secondary school opens.", evidence, {"new", "special", "school", "open"}))
     ['secondari']
     """
-
-    def content(a: str, b: str) -> bool:
-        return a.islower() and b.islower() and fold(a) not in STOPWORDS and fold(b) not in STOPWORDS
-
-    before = {stem(fold(b)) for text in evidence for a, b in word_pairs(text) if content(a, b)}
+    before = {stem(b) for text in evidence for _, b in modifier_pairs(text) if b not in STOPWORDS}
     return {
-        stem(fold(a))
-        for a, b in word_pairs(claim)
-        if content(a, b) and stem(fold(a)) not in evidence_stems and stem(fold(b)) in before
+        stem(a)
+        for a, b in modifier_pairs(claim)
+        if b not in STOPWORDS and stem(a) not in evidence_stems and stem(b) in before
     }
 
 
