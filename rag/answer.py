@@ -38,7 +38,16 @@ from rag.evidence import (
 )
 from rag.generate import Generator
 from rag.prompt import answer_messages
-from rag.question import FIGURE, MONTHS, NUMBER_WORDS, PLACE_PHRASE, YEAR, QuestionInfo, analyze_question
+from rag.question import (
+    FIGURE,
+    MONTHS,
+    NUMBER_WORDS,
+    PLACE_PHRASE,
+    YEAR,
+    QuestionInfo,
+    analyze_question,
+    is_table_row,
+)
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
 from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens, unmarked
@@ -371,6 +380,7 @@ class Assistant:
             # increased ...").
             other = evidence.ranked[1]
             near = other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence)
+            near = near and not any(is_table_row(s.sentence.text) for s in (best, other))
             # The heading above a paragraph is adjacent too; a lead-in says nothing without its list.
             if near and not is_heading(other.sentence.text) and not leads_in(other.sentence.text):
                 runner_up = other

@@ -31,8 +31,9 @@ def chunk_id(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-# Raise when the rules below cut sentences or passages differently: indexed files are re-chunked.
-CHUNKING_VERSION = 4
+# Raise when the rules below cut sentences or passages differently, or a format is read into other
+# text (rag.documents): indexed files are re-chunked.
+CHUNKING_VERSION = 5
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,9 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from rag.clean import ENDED
 from rag.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -126,13 +128,88 @@ def _read_pdf(path: Path) -> tuple[str, tuple[Page, ...]]:
 
 def _read_docx(path: Path) -> str:
     import docx
+    from docx.table import Table
 
     document = docx.Document(str(path))
-    blocks = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            blocks.append(" | ".join(cell.text for cell in row.cells))
+    blocks: list[str] = []
+    for block in document.iter_inner_content():  # paragraphs and tables in reading order
+        if isinstance(block, Table):
+            rows = [[cell.text.strip() for cell in _distinct(row.cells)] for row in block.rows]
+            blocks.extend(table_lines(rows[0], rows[1:]) if len(rows) > 1 else table_lines([], rows))
+        else:
+            blocks.append(block.text)
     return "\n\n".join(b.strip() for b in blocks if b.strip())
+
+
+def _distinct(cells: Any) -> list[Any]:
+    """A row's cells, a merged cell once (python-docx repeats it for each grid column it spans)."""
+    out: list[Any] = []
+    for cell in cells:
+        if not out or cell._tc is not out[-1]._tc:
+            out.append(cell)
+    return out
+
+
+def table_lines(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A table as lines that read alone: each row with its column names, so that a passage or a
+    quote holding one row says what each figure is.
+
+    >>> header = ["Company", "Customers", "Ban from"]
+    >>> table_lines(header, [["Marches Water", "640,000", "29 August"], ["Dee", "", "none"]])
+    ['Company: Marches Water; Customers: 640,000; Ban from: 29 August.', 'Company: Dee; Ban from: none.']
+    >>> table_lines(["", "2024", "2025"], [["Leaks", "180", "172"]]), table_lines([], [["Budget", "EUR 40 billion"]])
+    (['Leaks; 2024: 180; 2025: 172.'], ['Budget; EUR 40 billion.'])
+    """
+    lines = []
+    for row in rows:
+        names = (header + [""] * len(row))[: len(row)]
+        cells = [
+            f"{name}: {cell}" if name and name != cell else cell for name, cell in zip(names, row, strict=True) if cell
+        ]
+        if cells:
+            line = "; ".join(cells)
+            lines.append(line if ENDED.search(line) else line + ".")
+    return lines
+
+
+# trafilatura writes an HTML table as Markdown: "| a | b |" rows, a "|---|" line after a header.
+PIPE_ROW = re.compile(r"^\|(.*)\|\s*$")
+PIPE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    row = PIPE_ROW.match(line)
+    if not row or PIPE_RULE.match(line):
+        return None
+    return [c.replace("\\|", "|").strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
+
+
+def _labelled_tables(text: str) -> str:
+    """Each Markdown table in `text` as `table_lines` gives it, the header row being the names.
+
+    >>> print(_labelled_tables("Bans\\n| Company | From |\\n|---|---|\\n| Marches | 29 August |\\nEnd."))
+    Bans
+    Company: Marches; From: 29 August.
+    End.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = _pipe_cells(lines[i])
+        if cells is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        header: list[str] = []
+        if i + 1 < len(lines) and PIPE_RULE.match(lines[i + 1]):
+            header, i = cells, i + 2
+        rows = []
+        while i < len(lines) and (row := _pipe_cells(lines[i])) is not None:
+            rows.append(row)
+            i += 1
+        out.extend(table_lines(header, rows) if rows or not header else table_lines([], [header]))
+    return "\n".join(out)
 
 
 def _read_html(data: bytes) -> str:
@@ -140,7 +217,7 @@ def _read_html(data: bytes) -> str:
 
     html, _ = decode(data)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
-    return text or ""
+    return _labelled_tables(text or "")
 
 
 def read_document(path: Path, source: str, max_bytes: int) -> Document:

@@ -33,18 +33,36 @@ def test_pdf_text_per_page(tmp_path: Path) -> None:
 
 
 def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    """A Word table is read where it stands, each row with its column names."""
     import docx
 
     d = docx.Document()
     d.add_paragraph("Coordination cell planned in Kyiv, led by a two-star officer.")
-    table = d.add_table(rows=1, cols=2)
-    table.rows[0].cells[0].text = "Budget"
-    table.rows[0].cells[1].text = "EUR 40 billion"
+    table = d.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [("Item", "Budget"), ("Force", "EUR 40 billion")], strict=True):
+        row.cells[0].text, row.cells[1].text = cells
+    d.add_paragraph("The budget is reviewed every year.")
     path = tmp_path / "memo.docx"
     d.save(str(path))
     doc = read_document(path, "memo.docx", 10**7)
-    assert "two-star officer" in doc.text
-    assert "EUR 40 billion" in doc.text
+    assert doc.text.split("\n\n") == [
+        "Coordination cell planned in Kyiv, led by a two-star officer.",
+        "Item: Force; Budget: EUR 40 billion.",
+        "The budget is reviewed every year.",
+    ]
+
+
+def test_html_table_rows_read_with_their_column_names(tmp_path: Path) -> None:
+    body = " ".join(["Two water companies set out their hosepipe bans this week after a dry summer."] * 3)
+    html = f"""<html><body><article><h1>Hosepipe bans</h1><p>{body}</p>
+    <table><tr><th>Company</th><th>Ban starts</th></tr><tr><td>Eastbrook Water</td><td>4 September</td></tr>
+    <tr><td>Hollins | Dale</td><td></td></tr></table><p>{body}</p></article></body></html>"""
+    path = tmp_path / "bans.html"
+    path.write_text(html, encoding="utf-8")
+    lines = read_document(path, "bans.html", 10**7).text.splitlines()
+    assert "Company: Eastbrook Water; Ban starts: 4 September." in lines
+    assert "Company: Hollins | Dale." in lines  # an empty cell is left out, a cell's bar kept
+    assert not any("---" in line or line.startswith("|") for line in lines)
 
 
 def test_html_main_text_only(tmp_path: Path) -> None:

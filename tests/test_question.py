@@ -200,3 +200,9 @@ def test_a_name_alone_can_be_what_a_document_is_about_a_longer_name_cannot() -> 
     assert analyze_question("Why has the Rhine's course been shortened?").lone == ("rhine",)
     assert analyze_question("When was the Old Rhine Bridge built?").lone == ()
     assert analyze_question("Who did Rollo meet at Saint-Clair-sur-Epte?").lone == ("rollo",)
+
+
+def test_a_table_rows_column_names_are_no_names() -> None:
+    row = "Company: Eastbrook Water; Head: Dana Whitlock; Ban starts: 4 September."
+    assert type_candidates("person", row) == ["Eastbrook", "Water", "Dana", "Whitlock"]
+    assert "Mr" in type_candidates("person", "Mr Osei said: leaks fell.")  # one label is no row
