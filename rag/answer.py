@@ -40,6 +40,7 @@ from rag.generate import Generator
 from rag.prompt import answer_messages
 from rag.question import (
     FIGURE,
+    FIGURE_KINDS,
     MONTHS,
     NUMBER_WORDS,
     PLACE_PHRASE,
@@ -193,7 +194,7 @@ def _adjacent(a: Sentence, b: Sentence) -> bool:
 def _same_statement(a: Scored, b: Scored, kind: str) -> bool:
     """Two sentences that state the same: the same value of the asked type (a count, an amount, a
     date), or mostly the same words. Names do not count: most sentences share some capitalized word."""
-    if kind in ("count", "amount", "quantity", "date") and a.candidates and b.candidates:
+    if kind in FIGURE_KINDS and a.candidates and b.candidates:
         return {c.lower() for c in a.candidates} & {c.lower() for c in b.candidates} != set()
     sa, sb = set(content_stems(a.sentence.text)), set(content_stems(b.sentence.text))
     return len(sa & sb) >= SAME_STATEMENT_OVERLAP * min(len(sa), len(sb))
@@ -442,10 +443,10 @@ class Assistant:
         return False
 
     def _disagreement(self, info: QuestionInfo, evidence: Evidence) -> list[tuple[Scored, str]]:
-        """For a count, amount, quantity or date: the best sentence of each file with its value of
+        """For a figure (`FIGURE_KINDS`): the best sentence of each file with its value of
         the same sort as the best one's ("105 billion" against "100 billion", not against "160
         underground"), when those values differ."""
-        if info.kind not in ("count", "amount", "quantity", "date") or not evidence.chosen:
+        if info.kind not in FIGURE_KINDS or not evidence.chosen:
             return []
         best = evidence.chosen[0]
         close = [

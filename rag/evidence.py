@@ -521,6 +521,7 @@ def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:
 WANTED = {
     "count": "a count",
     "amount": "an amount",
+    "share": "a share",
     "quantity": "a number",
     "date": "a date",
     "direction": "a direction",

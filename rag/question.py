@@ -73,6 +73,12 @@ AMOUNT = re.compile(
     rf"|\b{FIGURE}\s*(?:percent|per cent|billion|million|trillion|dollars|euros|pounds)\b",
     re.I,
 )
+PERCENT = re.compile(rf"\b{FIGURE}\s?%|\b{FIGURE}\s*(?:percent|per cent)\b", re.I)
+# "How long will the ban stay?": the time it lasts until says it ("until at least the end of October").
+UNTIL = re.compile(
+    r"\b(?:until|till)\s+(?:[\w’'-]+\s+){0,5}?(?:(?-i:" + "|".join(m.title() for m in MONTH_NAMES) + r")|\d{4})\b",
+    re.I,
+)
 # "a fifth of Ukrainian territory", "two-thirds of the water", "half the budget"
 FRACTION = re.compile(
     r"\b(?:(?:a|one|two|three|four)[\s-])?(?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b"
@@ -205,14 +211,18 @@ class QuestionInfo:
     speaker: tuple[str, ...] = ()
 
 
+# The kinds whose answer is a figure: two files giving different ones disagree.
+FIGURE_KINDS = ("count", "amount", "share", "quantity", "date")
 KIND_PATTERNS = (
     ("count", r"\bhow many\b"),
+    # "How full is the reservoir?", "What share of ...?": a part of a whole, not a sum of money.
+    ("share", r"\bhow full\b|\bwhat (?:percentage|percent|proportion|share|fraction)\b"),
     # "How much did it cost?", "how much of the flow": money or a share. "How much water does it
     # discharge?" asks for a measure: a quantity, below.
     (
         "amount",
         r"\bhow much (?:of\b|(?:\w+ ){0,6}(?:" + MONEY_WORDS + "|" + SPENDING_WORDS + r")\b)"
-        r"|\bwhat (?:percentage|proportion|share|amount|sum|price|cost)\b",
+        r"|\bwhat (?:amount|sum|price|cost)\b",
     ),
     ("amount", r"\bwhat (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ )?(?:" + MONEY_WORDS + r")\b"),
     (
@@ -501,6 +511,10 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['412,000']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
+    >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
+    ['41%', 'a third']
+    >>> type_candidates("quantity", "The ban will stay until reservoirs recover, at least until the end of October.")
+    ['until the end of October']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
     ['12 months']
     >>> type_candidates("date", "It fell during the Cold War."), type_candidates("date", "He sat during the call.")
@@ -514,13 +528,15 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     """
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
-    if kind == "amount":
+    if kind in ("amount", "share"):
         shares = [m.group() for p in (FRACTION, RATIO, SHARE) for m in p.finditer(sentence)]
-        return [m.group() for m in AMOUNT.finditer(sentence)] + shares
+        figures = AMOUNT if kind == "amount" else PERCENT
+        return [m.group() for m in figures.finditer(sentence)] + shares
     if kind == "quantity":
         # A number with the word after it when that is its unit ("400 m", "86 km", "12 months").
         found = [m.group().rstrip() for m in QUANTITY.finditer(sentence) if m.group(1) not in STOPWORDS]
         found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
+        found += [m.group() for m in UNTIL.finditer(sentence) if not any(f in m.group() for f in found)]
         return found + [m.group() for m in (*FRACTION.finditer(sentence), *RATIO.finditer(sentence))]
     if kind == "count":
         words = COUNT_TOKENS.findall(sentence)

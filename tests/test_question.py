@@ -40,6 +40,9 @@ from rag.question import analyze_question, type_candidates
         # "How much" of a measure asks for a quantity; of money or a share, for an amount.
         ("How much water does the river discharge at the border?", "quantity"),
         ("How much did Germany pledge?", "amount"),
+        # A part of a whole: a percentage or a fraction answers it, a sum of money does not.
+        ("How full is the reservoir?", "share"),
+        ("What percentage of homes are empty?", "share"),
         ("Between which years did the sea cover the plain?", "date"),
         # A "how many" after "what" and its verb is what the verb is about, not what is asked.
         ("What limits how many sessions can be run?", "other"),
