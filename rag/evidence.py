@@ -98,6 +98,9 @@ LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
 COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
 CITY_WORDS = frozenset(stem(w) for w in "city cities town towns capital capitals village villages".split())
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
+# ... when they cover half of what the best covers of the question: a close score from meaning
+# alone ("the chief executive, Martin Osei" for "the operations director") is another answer.
+SAME_TOPIC_COVERAGE = 0.5
 MAX_EVIDENCE = 3
 
 
@@ -607,6 +610,8 @@ def select_evidence(
         if len(chosen) >= MAX_EVIDENCE or other.score < best.score - AGREE_MARGIN:
             break
         if other.missing_names or (info.kind != "other" and not other.candidates) or is_heading(other.sentence.text):
+            continue
+        if other.coverage < SAME_TOPIC_COVERAGE * best.coverage:
             continue
         # Nor one that does not say what the best one says happened (or who said it).
         if set(other.unsaid) - set(best.unsaid):

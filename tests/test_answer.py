@@ -923,3 +923,15 @@ def test_the_doer_named_for_the_deed_says_it(tmp_path: Path, seed_settings: Any,
     best = assistant.find_evidence("Who leads the opposition group?", [])[3].ranked[0]
     assert "Martin Hale" in best.sentence.text and best.unsaid == ()
     assert assistant.ask("Who founded the opposition group?").refused
+
+
+def test_another_role_close_in_meaning_is_no_second_answer(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """Asked for the operations director, the sentence that names the chief executive in another
+    file scores close (by meaning) but covers a third of the question: it is not cited beside."""
+    corpus = Path(__file__).parent.parent / "eval" / "corpus_water"
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(corpus.iterdir())}
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask(
+        "Who is Severn Vale Water's operations director?"
+    )
+    assert "Priya Ramaswamy" in answer.answer and "Martin Osei" not in answer.answer
+    assert len(answer.citations) == 1
