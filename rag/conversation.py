@@ -35,6 +35,11 @@ NAME_ALONE = re.compile(
     r"^\s*(?!(?:What|Which|Who|Whom|Whose|When|Where|Why|How)\b)"
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)\s*\?\s*$"
 )
+# "Who is the chief executive of X?", "Who is X's operations director?": who holds a role; the
+# question's names are whose role it is, and "he" or "she" after it is the one the answer names.
+HOLDS_ROLE = re.compile(
+    r"^\W*(?:and\s+)?who\s+(?:is|was|are|were|will be)\s+(?:the\s+[a-z]|[A-Z][\w\s-]*['’]s\s+[a-z])", re.IGNORECASE
+)
 PLACEHOLDERS = frozenset("it its they them this that these those there he she him her happen happened".split())
 AUX = frozenset(
     "is are was were will would does do did can could should has have had who what when where which how".split()
@@ -98,7 +103,7 @@ def _people(question: str) -> list[str]:
     >>> _people("Who is the UK Defence Secretary?"), _people("Who proposed a NATO-like guarantee?")
     ([], [])
     """
-    runs = [re.sub(r"^the\s+", "", n) for n in _name_runs(question)]
+    runs = [re.sub(r"^the\s+|['’]s$", "", n) for n in _name_runs(question)]
     return [
         n
         for n in runs
@@ -115,9 +120,23 @@ def asks_after_answer(question: str, history: list[str]) -> bool:
     True
     >>> asks_after_answer("What did he rule out?", ["What did Trump tell Fox News?"])
     False
+    >>> asks_after_answer("Where did he meet the panel?", ["Who is the chief executive of Severn Vale Water?"])
+    True
     """
     pronoun = PERSON.search(question) or THEY.search(question)
-    return bool(history) and bool(pronoun) and is_follow_up(question) and not _people(history[-1])
+    if not history or not pronoun or not is_follow_up(question):
+        return False
+    return not _people(history[-1]) or _holds_role(history[-1])
+
+
+def _holds_role(question: str) -> bool:
+    """Whether a question asks who holds a role ("Who is the chief executive of X?", "Who is X's
+    operations director?"), not who someone is ("Who is Lindsey Graham?").
+
+    >>> _holds_role("Who is Severn Vale Water's operations director?"), _holds_role("Who is Lindsey Graham?")
+    (True, False)
+    """
+    return HOLDS_ROLE.match(question) is not None
 
 
 def answered_people(sentence: str, asked: set[str], common: set[str], known: set[str]) -> tuple[str, list[str]] | None:
@@ -192,6 +211,8 @@ def standalone(question: str, history: list[str], answered: tuple[str, list[str]
         return body
     person = PERSON.search(body)
     names = _people(previous) or ([answered[0]] if answered and answered[0] else [])
+    if answered and answered[0] and _holds_role(previous):
+        names = [answered[0]]
     if person and names:
         return body[: person.start()] + _person(names[0], person) + body[person.end() :]
     they = THEY.search(body)

@@ -925,6 +925,43 @@ def test_the_doer_named_for_the_deed_says_it(tmp_path: Path, seed_settings: Any,
     assert assistant.ask("Who founded the opposition group?").refused
 
 
+RESTRICTIONS = """<html><head><title>Hosepipe bans across the region</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Hosepipe bans across the region</h1>
+<p>Two water companies set out their restrictions this week, after the driest July on record in the county.</p>
+<table><tr><th>Company</th><th>Customers</th><th>Ban starts</th></tr>
+<tr><td>Eastbrook Water</td><td>820,000</td><td>4 September</td></tr>
+<tr><td>Hollins Water</td><td>410,000</td><td>11 September</td></tr></table>
+<p>The company's head of operations, Dana Whitlock, said: "We are asking everyone to take care with
+water. The ban will stay in place until reservoirs recover, which we expect to take until at least the
+end of November."</p>
+<p>A new reservoir at Fellside will cost £640 million and open in 2034.</p>
+</article><footer>All rights reserved.</footer></body></html>"""
+
+
+def test_a_table_row_answers_with_its_column_names(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """A web page's table is read row by row with the column names ("Company: Hollins Water; ...;
+    Ban starts: 11 September."), so a row answers on its own and cites itself; the column names
+    are no people; "how long" is answered by a time the thing lasts until; "how full" wants a
+    share, not the reservoir's cost; "she" after "Who is the head of operations ...?" is the
+    person the answer named."""
+    from rag.documents import document_text
+
+    docs = assistant_over({"bans.html": RESTRICTIONS}, tmp_path, seed_settings, embedder)
+    row = docs.ask("When does the Hollins Water ban start?")
+    assert "11 September" in row.answer and "4 September" not in row.answer
+    head = docs.ask("Who is Eastbrook Water's head of operations?")
+    assert "Dana Whitlock" in head.answer and "Company" not in head.answer
+    assert "November" in docs.ask("How long will the ban stay in place?").answer
+    assert docs.ask("How full is the Fellside reservoir?").refused
+    said = docs.ask("What did she say about the ban?", ["Who is Eastbrook Water's head of operations?"])
+    assert said.standalone_question == "What did Dana Whitlock say about the ban?"
+    for answer in (row, head, said):
+        assert answer.citations
+        for c in answer.citations:
+            assert document_text(c.source)[c.start : c.end] == c.quote
+
+
 def test_another_role_close_in_meaning_is_no_second_answer(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """Asked for the operations director, the sentence that names the chief executive in another
     file scores close (by meaning) but covers a third of the question: it is not cited beside."""
