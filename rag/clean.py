@@ -53,14 +53,16 @@ def is_furniture(line: str) -> bool:
     [True, True, True, True]
     >>> is_furniture("The headquarters will be in Paris and rotate to London after 12 months.")
     False
+    >>> is_furniture("Service: Libraries; 2026-27: £6.2 million; 2027-28: £4.7 million.")
+    False
     """
     words = WORD.findall(line)
     if not words:
         return True
     if " " not in line.strip() and re.search(r"[-_/]", line):
         return True  # an image or URL slug
-    if len(words) <= 6 and MONEY_OR_PERCENT.search(line):
-        return True  # a price ticker row
+    if len(words) <= 6 and MONEY_OR_PERCENT.search(line) and not line.rstrip().endswith("."):
+        return True  # a price ticker row (a table's row, read as a sentence, ends on a full stop)
     if len(words) <= 40 and BOILERPLATE.search(line):
         return True
     if len(words) >= 8 and line == line.lower() and not re.search(r"[.!?]\W*$", line.strip()):

@@ -590,6 +590,11 @@ wet = dry
 heavy = light
 win won victory = lose lost defeat
 accept accepted = reject rejected
+agree agreed = disagree disagreed
+approve approved = disapprove disapproved
+support supported = oppose opposed
+satisfied = dissatisfied
+trust trusted = distrust distrusted
 allow allowed = forbid forbidden
 success successful = failure unsuccessful failed
 rich = poor
@@ -631,6 +636,8 @@ def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
     (['begin'], [])
     >>> contrasted({"second", "half"}, {"first", "half"}), contrasted({"tenant", "regist"}, {"landlord", "regist"})
     (['second'], ['tenant'])
+    >>> contrasted({stem("agreed"), "propos"}, {stem("disagreed"), "propos"})
+    ['agre']
     """
     return sorted(
         w
