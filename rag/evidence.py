@@ -18,7 +18,7 @@ import numpy as np
 
 from rag.chunk import Chunk
 from rag.embed import Embedder
-from rag.question import NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
+from rag.question import HOW_LONG, NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
 from rag.retrieve import Hit
 from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
 from rag.store import Index
@@ -455,7 +455,7 @@ def score_sentence(
     question_stems |= {a for n in info.names for a in stats.aliases.get(n, frozenset())}  # "Keir" is no answer
     candidates = tuple(
         c
-        for c in type_candidates(info.kind, sentence.text, info.counted)
+        for c in type_candidates(info.kind, sentence.text, info.counted, HOW_LONG.search(info.text) is not None)
         if not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count"
     )
     if info.asked in CITY_WORDS:  # a country or its people is no city: "Turkey", "Romanian"

@@ -70,10 +70,10 @@ NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r"
 FIGURE = r"\d(?:[\d,.]*\d)?"
 AMOUNT = re.compile(
     rf"[$€£¥]\s?{FIGURE}(?:\s*(?:billion|million|trillion|bn)\b)?|\b{FIGURE}\s?%"
-    rf"|\b{FIGURE}\s*(?:percent|per cent|billion|million|trillion|dollars|euros|pounds)\b",
+    rf"|\b{FIGURE}\s*(?:percent|per cent|percentage points?|billion|million|trillion|dollars|euros|pounds)\b",
     re.I,
 )
-PERCENT = re.compile(rf"\b{FIGURE}\s?%|\b{FIGURE}\s*(?:percent|per cent)\b", re.I)
+PERCENT = re.compile(rf"\b{FIGURE}\s?%|\b{FIGURE}\s*(?:percent|per cent|percentage points?)\b", re.I)
 # "How long will the ban stay?": the time it lasts until says it ("until at least the end of October").
 UNTIL = re.compile(
     r"\b(?:until|till)\s+(?:[\w’'-]+\s+){0,5}?(?:(?-i:" + "|".join(m.title() for m in MONTH_NAMES) + r")|\d{4})\b",
@@ -498,8 +498,9 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and stem(word) != word  # "journeys", not "bus"
 
 
-def type_candidates(kind: str, sentence: str, counted: str | None = None) -> list[str]:
-    """Strings in `sentence` that could answer a question of this kind.
+def type_candidates(kind: str, sentence: str, counted: str | None = None, until: bool = False) -> list[str]:
+    """Strings in `sentence` that could answer a question of this kind; `until`: a time something
+    lasts until answers too ("How long will the ban stay?").
 
     >>> type_candidates("count", "Paris could contribute several thousand troops.", "troop")
     ['several thousand troops']
@@ -513,8 +514,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
     ['One in five']
     >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
     ['41%', 'a third']
-    >>> type_candidates("quantity", "The ban will stay until reservoirs recover, at least until the end of October.")
-    ['until the end of October']
+    >>> type_candidates("quantity", "It will stay until reservoirs recover, at least until the end of May.", until=True)
+    ['until the end of May']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
     ['12 months']
     >>> type_candidates("date", "It fell during the Cold War."), type_candidates("date", "He sat during the call.")
@@ -536,7 +537,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None) -> lis
         # A number with the word after it when that is its unit ("400 m", "86 km", "12 months").
         found = [m.group().rstrip() for m in QUANTITY.finditer(sentence) if m.group(1) not in STOPWORDS]
         found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
-        found += [m.group() for m in UNTIL.finditer(sentence) if not any(f in m.group() for f in found)]
+        if until:
+            found += [m.group() for m in UNTIL.finditer(sentence) if not any(f in m.group() for f in found)]
         return found + [m.group() for m in (*FRACTION.finditer(sentence), *RATIO.finditer(sentence))]
     if kind == "count":
         words = COUNT_TOKENS.findall(sentence)
