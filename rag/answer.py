@@ -467,6 +467,6 @@ class Assistant:
 
     def _citations(self, used: list[Scored]) -> tuple[Citation, ...]:
         return tuple(
-            Citation(n, s.sentence.source, s.sentence.start, s.sentence.end, s.sentence.text, s.sentence.page)
+            Citation(n, s.sentence.source, s.sentence.start, s.sentence.end, s.sentence.quote, s.sentence.page)
             for n, s in enumerate(used, start=1)
         )

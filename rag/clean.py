@@ -10,6 +10,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from rag.tables import PIPE_ROW, PIPE_RULE
+
 # Lines that are page furniture wherever they appear (share bars, forms, appeals, tickers).
 BOILERPLATE = re.compile(
     r"leave a (comment|reply)|your email address will not be published|required fields are marked"
@@ -115,7 +117,15 @@ def clean(text: str, seen: set[str] | None = None) -> list[Span]:
         # A line that goes on with the sentence of the kept line before (a PDF's or a hard-wrapped
         # file's next line) is text, however it looks alone: "council plans to ... secondary".
         wrapped = open_span is not None and _goes_on(lines[i - 1][2], line) and not BOILERPLATE.search(line)
-        keep = i < cut and (wrapped or not is_furniture(line))
+        # A Markdown table, however short its cells: the header over its rule ("|---|---|"), and
+        # the rule and rows under a kept header.
+        header = (
+            PIPE_ROW.match(line) is not None and i + 1 < len(lines) and PIPE_RULE.match(lines[i + 1][2]) is not None
+        )
+        tabled = (
+            open_span is not None and PIPE_ROW.match(line) is not None and PIPE_ROW.match(lines[i - 1][2]) is not None
+        )
+        keep = i < cut and (wrapped or header or tabled or not is_furniture(line))
         if keep and len(WORD.findall(line)) >= 5:
             key = _key(line)
             keep = key not in seen

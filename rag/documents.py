@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rag.clean import ENDED
 from rag.errors import InputError
+from rag.tables import labelled_tables, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -150,74 +150,12 @@ def _distinct(cells: Any) -> list[Any]:
     return out
 
 
-def table_lines(header: list[str], rows: list[list[str]]) -> list[str]:
-    """A table as lines that read alone: each row with its column names, so that a passage or a
-    quote holding one row says what each figure is.
-
-    >>> header = ["Company", "Customers", "Ban from"]
-    >>> table_lines(header, [["Marches Water", "640,000", "29 August"], ["Dee", "", "none"]])
-    ['Company: Marches Water; Customers: 640,000; Ban from: 29 August.', 'Company: Dee; Ban from: none.']
-    >>> table_lines(["", "2024", "2025"], [["Leaks", "180", "172"]]), table_lines([], [["Budget", "EUR 40 billion"]])
-    (['Leaks; 2024: 180; 2025: 172.'], ['Budget; EUR 40 billion.'])
-    """
-    lines = []
-    for row in rows:
-        names = (header + [""] * len(row))[: len(row)]
-        cells = [
-            f"{name}: {cell}" if name and name != cell else cell for name, cell in zip(names, row, strict=True) if cell
-        ]
-        if cells:
-            line = "; ".join(cells)
-            lines.append(line if ENDED.search(line) else line + ".")
-    return lines
-
-
-# trafilatura writes an HTML table as Markdown: "| a | b |" rows, a "|---|" line after a header.
-PIPE_ROW = re.compile(r"^\|(.*)\|\s*$")
-PIPE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$")
-
-
-def _pipe_cells(line: str) -> list[str] | None:
-    row = PIPE_ROW.match(line)
-    if not row or PIPE_RULE.match(line):
-        return None
-    return [c.replace("\\|", "|").strip() for c in re.split(r"(?<!\\)\|", row.group(1))]
-
-
-def _labelled_tables(text: str) -> str:
-    """Each Markdown table in `text` as `table_lines` gives it, the header row being the names.
-
-    >>> print(_labelled_tables("Bans\\n| Company | From |\\n|---|---|\\n| Marches | 29 August |\\nEnd."))
-    Bans
-    Company: Marches; From: 29 August.
-    End.
-    """
-    lines = text.split("\n")
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        cells = _pipe_cells(lines[i])
-        if cells is None:
-            out.append(lines[i])
-            i += 1
-            continue
-        header: list[str] = []
-        if i + 1 < len(lines) and PIPE_RULE.match(lines[i + 1]):
-            header, i = cells, i + 2
-        rows = []
-        while i < len(lines) and (row := _pipe_cells(lines[i])) is not None:
-            rows.append(row)
-            i += 1
-        out.extend(table_lines(header, rows) if rows or not header else table_lines([], [header]))
-    return "\n".join(out)
-
-
 def _read_html(data: bytes) -> str:
     import trafilatura
 
     html, _ = decode(data)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
-    return _labelled_tables(text or "")
+    return labelled_tables(text or "")
 
 
 def read_document(path: Path, source: str, max_bytes: int) -> Document:

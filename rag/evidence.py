@@ -18,10 +18,11 @@ import numpy as np
 
 from rag.chunk import Chunk
 from rag.embed import Embedder
-from rag.question import HOW_LONG, NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
+from rag.question import HOW_LONG, NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, is_table_row, type_candidates
 from rag.retrieve import Hit
 from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
 from rag.store import Index
+from rag.tables import PIPE_ROW, row_reading
 from rag.text import (
     DEMONYMS,
     STOPWORDS,
@@ -119,20 +120,27 @@ class Sentence:
     # lead-in's end, the end and the text of the lead-in with all its items, for a question that
     # asks for them all.
     listed: tuple[int, int, int, str] | None = None
+    # The span as written when `text` is a reading of it: a Markdown table row, read with its
+    # column names ("Library: Millgate; Visits a week: 285."). Citations quote what is written.
+    written: str | None = None
+
+    @property
+    def quote(self) -> str:
+        return self.text if self.written is None else self.written
 
     def with_continuation(self) -> Sentence:
         """The sentence and the one it leads into, as one span (itself when it leads into none)."""
         if self.continued is None:
             return self
         end, text = self.continued
-        return replace(self, end=end, text=text, continued=None, listed=None)
+        return replace(self, end=end, text=text, continued=None, listed=None, written=None)
 
     def whole_list(self) -> Sentence:
         """The list it leads into or belongs to, as one span (itself when it is in none)."""
         if self.listed is None:
             return self
         start, _, end, text = self.listed
-        return replace(self, start=start, end=end, text=text, continued=None, listed=None)
+        return replace(self, start=start, end=end, text=text, continued=None, listed=None, written=None)
 
     def list_lead_in(self) -> str | None:
         """The text of the lead-in of the list it is in, or None."""
@@ -309,7 +317,10 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
     out: list[tuple[Sentence, str, float]] = []
     for hit in hits:
         chunk = hit.chunk
-        texts = chunk.sentence_texts()
+        written = chunk.sentence_texts()
+        # A Markdown table's rows are read with their column names.
+        readings = [row_reading(written, i) for i in range(len(written))]
+        texts = [read or text for read, text in zip(readings, written, strict=True)]
         lists = _lists(texts)
         for i, (span, row) in enumerate(zip(chunk.sentences, index.sentence_rows(hit.row), strict=True)):
             key = (chunk.source, span.start)
@@ -317,6 +328,14 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
                 continue
             seen.add(key)
             context = " ".join(texts[max(0, i - CONTEXT_SENTENCES) : i])
+            if is_table_row(texts[i]):
+                # A row is a record of its own: what comes before it is its table's heading, not
+                # the other rows or the paragraph above the table.
+                top = i
+                while top > 0 and (is_table_row(texts[top - 1]) or PIPE_ROW.match(texts[top - 1])):
+                    top -= 1
+                above = texts[top - 1] if top > 0 else ""
+                context = above if is_heading(above) else ""
             continued = None
             if leads_in(texts[i]) and i + 1 < len(chunk.sentences):
                 end = chunk.sentences[i + 1].end
@@ -326,7 +345,17 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
                 first, last = (chunk.sentences[n] for n in lists[i])
                 text = chunk.text[first.start - chunk.start : last.end - chunk.start]
                 listed = (first.start, first.end, last.end, text)
-            sentence = Sentence(chunk.source, span.start, span.end, texts[i], chunk.page, row, continued, listed)
+            sentence = Sentence(
+                chunk.source,
+                span.start,
+                span.end,
+                texts[i],
+                chunk.page,
+                row,
+                continued,
+                listed,
+                readings[i] and written[i],
+            )
             out.append((sentence, context, hit.cosine))
     return out
 

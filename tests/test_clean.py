@@ -51,3 +51,9 @@ def test_a_wrapped_line_that_goes_on_with_the_sentence_is_kept() -> None:
     kept = "\n".join(text[s.start : s.end] for s in clean(text))
     assert "opening a new secondary\nschool at Fenwick Park" in kept
     assert "easter truce" not in kept
+
+
+def test_a_markdown_tables_rule_keeps_its_header_with_its_rows() -> None:
+    text = "## Libraries\n\n| Library | Visits a week |\n|---|---|\n| Ashby Road | 410 |\n| Millgate | 285 |\n"
+    table = "| Library | Visits a week |\n|---|---|\n| Ashby Road | 410 |\n| Millgate | 285 |"
+    assert [text[s.start : s.end] for s in clean(text)][-1] == table
