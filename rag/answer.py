@@ -47,10 +47,10 @@ from rag.question import (
     YEAR,
     QuestionInfo,
     analyze_question,
-    is_table_row,
 )
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
+from rag.tables import is_table_row
 from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens, unmarked
 from rag.verify import check_claim, split_claims
 

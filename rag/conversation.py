@@ -38,7 +38,7 @@ NAME_ALONE = re.compile(
 # "Who is the chief executive of X?", "Who is X's operations director?": who holds a role; the
 # question's names are whose role it is, and "he" or "she" after it is the one the answer names.
 HOLDS_ROLE = re.compile(
-    r"^\W*(?:and\s+)?who\s+(?:is|was|are|were|will be)\s+(?:the\s+[a-z]|[A-Z][\w\s-]*['’]s\s+[a-z])", re.IGNORECASE
+    r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+(?:the\s+[a-z]|[A-Z][\w\s-]*['’]s\s+[a-z])"
 )
 PLACEHOLDERS = frozenset("it its they them this that these those there he she him her happen happened".split())
 AUX = frozenset(

@@ -18,11 +18,11 @@ import numpy as np
 
 from rag.chunk import Chunk
 from rag.embed import Embedder
-from rag.question import HOW_LONG, NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, is_table_row, type_candidates
+from rag.question import HOW_LONG, NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
 from rag.retrieve import Hit
 from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
 from rag.store import Index
-from rag.tables import PIPE_ROW, row_reading
+from rag.tables import PIPE_ROW, is_table_row, row_reading
 from rag.text import (
     DEMONYMS,
     STOPWORDS,
@@ -354,7 +354,7 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
                 row,
                 continued,
                 listed,
-                readings[i] and written[i],
+                written[i] if readings[i] else None,
             )
             out.append((sentence, context, hit.cosine))
     return out

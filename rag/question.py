@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.tables import row_labels
 from rag.text import (
     CAPITAL_ABBREVIATIONS,
     QUESTION_WORDS,
@@ -146,8 +147,6 @@ LISTING = re.compile(
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
-# A table row as read (`rag.documents.table_lines`): "Company: Marches Water; Customers: 640,000".
-ROW_LABEL = re.compile(r"(?:^|;\s)([^:;]{1,40}):\s")
 PLACE_PHRASE = re.compile(r"\b(?:into|onto|towards?|through|across|along|past) the [a-z]\w*")
 BRACKETED = re.compile(r"\(([^()]{2,60})\)")
 # The words that ask for a gloss ("the English translation of", "what does the word ... mean").
@@ -577,7 +576,7 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
     if kind in ("person", "place", "name"):
         # Capitalized words, but not "The" or "Through" at the start of the sentence, nor a
         # table row's column names.
-        labels = _row_labels(sentence)
+        labels = row_labels(sentence)
         found = [
             m.group()
             for m in CAPITALIZED.finditer(sentence)
@@ -592,25 +591,6 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
         # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
         return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named + places
     return []
-
-
-def _row_labels(sentence: str) -> list[tuple[int, int]]:
-    """The spans of a table row's column names, when the sentence is a row: cells split by "; ",
-    every one after the first named.
-
-    >>> s = "Company: Marches Water; Customers: 640,000; Ban from: 29 August."
-    >>> [s[a:b] for a, b in _row_labels(s)], _row_labels("Mr Osei said: Leaks fell.")
-    (['Company', 'Customers', 'Ban from'], [])
-    """
-    cells = sentence.split("; ")
-    if len(cells) < 2 or not all(": " in cell for cell in cells[1:]):
-        return []
-    return [m.span(1) for m in ROW_LABEL.finditer(sentence)]
-
-
-def is_table_row(sentence: str) -> bool:
-    """A table row as read: a record of its own, which no sentence next to it continues."""
-    return bool(_row_labels(sentence))
 
 
 CALENDAR_WORDS = frozenset(MONTH_NAMES + DAY_NAMES)

@@ -12,6 +12,8 @@ import re
 # Markdown: "| a | b |" rows, a "|---|---|" rule under the header.
 PIPE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 PIPE_RULE = re.compile(r"^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
+# A column name in a row as `table_lines` reads it: "Company: Marches Water; Customers: 640,000".
+ROW_LABEL = re.compile(r"(?:^|;\s)([^:;]{1,40}):\s")
 
 
 def table_lines(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -93,3 +95,23 @@ def row_reading(lines: list[str], i: int) -> str | None:
         if pipe_cells(lines[j]) is None:
             return None
     return None
+
+
+def row_labels(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a table row's column names, when the sentence is a row: cells split by "; ",
+    every one after the first named.
+
+    >>> s = "Company: Marches Water; Customers: 640,000; Ban from: 29 August."
+    >>> [s[a:b] for a, b in row_labels(s)], row_labels("Mr Osei said: Leaks fell.")
+    (['Company', 'Customers', 'Ban from'], [])
+    """
+    cells = sentence.split("; ")
+    if len(cells) < 2 or not all(": " in cell for cell in cells[1:]):
+        return []
+    return [m.span(1) for m in ROW_LABEL.finditer(sentence)]
+
+
+def is_table_row(sentence: str) -> bool:
+    """A table row as `table_lines` reads it: a record of its own, which no sentence next to it
+    continues."""
+    return bool(row_labels(sentence))
