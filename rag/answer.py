@@ -233,6 +233,7 @@ class Assistant:
             document_subjects(index.chunks, self.opening_rows),
             title_holders(texts),
             given_names(names),
+            texts,
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

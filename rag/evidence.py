@@ -199,12 +199,14 @@ class TermStats:
         subjects: dict[str, frozenset[str]] | None = None,
         titles: dict[str, str] | None = None,
         given: dict[str, str] | None = None,
+        texts: list[str] | None = None,
     ) -> None:
         """`passage_stems`: each passage's stems, as the keyword retriever already made them;
         `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`);
         `subjects`: a source -> the stems of the name its opening defines (`document_subjects`);
         `titles`: an office -> the stem of the one surname written after it (`title_holders`);
-        `given`: a given name -> the one surname it goes with (`given_names`)."""
+        `given`: a given name -> the one surname it goes with (`given_names`); `texts`: the
+        passages' texts, for what only the words as written tell apart (`says`)."""
         self.aliases = aliases or {}
         self.given = given or {}
         self.subjects = subjects or {}
@@ -218,6 +220,7 @@ class TermStats:
         self.n = max(1, len(passage_stems))
         self.passage_stems = passage_stems  # the retriever's lists, not a copy
         self.phrases: dict[tuple[str, ...], bool] = {}
+        self.texts = texts or []
         self.df: Counter[str] = Counter()
         for stems in passage_stems:
             self.df.update(set(stems))
@@ -239,6 +242,11 @@ class TermStats:
 
     def known(self, term: str) -> bool:
         return term in self.df
+
+    def says(self, words: str) -> bool:
+        """Whether some passage writes these words as they are, capitals and all ("Band A")."""
+        pattern = re.compile(r"\b" + re.escape(words).replace(r"\ ", r"\s+") + r"\b")
+        return any(pattern.search(text) for text in self.texts)
 
     def known_phrase(self, stems: tuple[str, ...]) -> bool:
         """Whether some passage has these stems one after the other, stopwords left out ("united
@@ -625,6 +633,7 @@ def select_evidence(
     best = ranked[0]
     unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]
     unknown += [short for short, spelled in info.abbreviated if not stats.known_phrase(spelled)]
+    unknown += [name for name in info.lettered if not stats.says(name)]
     if unknown:
         never = ", ".join(unknown)
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")

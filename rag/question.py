@@ -146,6 +146,8 @@ LISTING = re.compile(
     r"|\bwhat\s+(?:will|would|does|do|did|should|can)\b.*\bdo\s*\??\s*$",
     re.IGNORECASE,
 )
+# A capitalized word and a capital letter ("Band A", "Plan B"); not "I", a numeral or a pronoun.
+LETTERED = re.compile(r"\b([A-Z][a-z]+) [A-HJ-UWYZ]\b(?![’'.-])")
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 PLACE_PHRASE = re.compile(r"\b(?:into|onto|towards?|through|across|along|past) the [a-z]\w*")
 BRACKETED = re.compile(r"\(([^()]{2,60})\)")
@@ -208,6 +210,9 @@ class QuestionInfo:
     speech: str | None = None
     # ... and the stems of who the question says spoke ("macron"; titles left out), if it names one.
     speaker: tuple[str, ...] = ()
+    # "a Band A household", "Plan B": a name with a letter, which the documents must write as it is
+    # ("Band D" is another band; the letter alone is no word to score).
+    lettered: tuple[str, ...] = ()
 
 
 # The kinds whose answer is a figure: two files giving different ones disagree.
@@ -487,6 +492,7 @@ def analyze_question(text: str) -> QuestionInfo:
         tuple(lone),
         stem(acted) if acted and stem(acted) in verbs else None,
         *_spoken(framed),
+        lettered=tuple(m.group() for m in LETTERED.finditer(text) if fold(m.group(1)).lower() not in STOPWORDS),
     )
 
 

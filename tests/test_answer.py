@@ -999,3 +999,6 @@ def test_a_markdown_table_row_is_read_with_its_header_and_quoted_as_written(
     spent = docs.ask("How much did the council spend on libraries in 2026-27?")
     assert "6.2 million" in spent.answer and "96.4" not in spent.answer
     assert "2 percentage points" in docs.ask("How much of the rise is set aside for adult social care?").answer
+    # A name with a letter must be written as it is: "Band D" is no "Band A".
+    assert "2,214" in docs.ask("How much will a Band D household pay?").answer
+    assert docs.ask("How much will a Band A household pay?").refused

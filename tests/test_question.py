@@ -209,3 +209,9 @@ def test_a_table_rows_column_names_are_no_names() -> None:
     row = "Company: Eastbrook Water; Head: Dana Whitlock; Ban starts: 4 September."
     assert type_candidates("person", row) == ["Eastbrook", "Water", "Dana", "Whitlock"]
     assert "Mr" in type_candidates("person", "Mr Osei said: leaks fell.")  # one label is no row
+
+
+def test_a_name_with_a_letter_is_kept_whole() -> None:
+    assert analyze_question("How much will a Band A household pay?").lettered == ("Band A",)
+    assert analyze_question("Who was Henry V?").lettered == ()  # a numeral
+    assert analyze_question("Is A the best plan?").lettered == ()
