@@ -244,6 +244,8 @@ def same_stem(a: str, b: str) -> bool:
     (True, False)
     >>> same_stem("invad", "invas"), same_stem("admit", "admiss"), same_stem("describ", "descript")
     (True, True, True)
+    >>> same_stem("presid", "press")  # "pres" once its double letter is single: too short to tell
+    False
     """
     if a == b:
         return True
@@ -252,7 +254,7 @@ def same_stem(a: str, b: str) -> bool:
     if any(x.endswith(v) and y == x[: -len(v)] + n for x, y in ((a, b), (b, a)) for v, n in LATIN_NOUNS):
         return True
     return any(
-        long_.startswith(short)
+        len(short) >= 5 and long_.startswith(short)
         for x, y in ((a, b), (_plain_spelling(a), _plain_spelling(b)))
         for short, long_ in [sorted((x, y), key=len)]
     )
