@@ -544,6 +544,16 @@ def score_sentence(
     return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch), unsaid)
 
 
+def _counted_right_after(sentence: str) -> set[str]:
+    """Stems of the words right after a number: what it counts ("31 votes to 22": vote).
+
+    >>> sorted(_counted_right_after("It passed by 31 votes to 22, of 2,900 members balloted."))
+    ['member', 'vote']
+    """
+    words = (fold(m.group(1)) for m in re.finditer(r"\d[\d,.]*\s+([A-Za-z]+)", sentence))
+    return {stem(w) for w in words if w not in STOPWORDS}
+
+
 def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:
     """The question with misspelled names and terms read as the words the documents use."""
     fixed = {t: stats.spelled(t) for t in {*info.terms, *info.names} if not stats.known(t)}
@@ -614,7 +624,20 @@ def select_evidence(
             by_word = meaning.credits([w for _, w in unused], s.text + " " + ctx)
             credits = {t: by_word[w] for t, w in unused}
         asked = info
-        if meaning and info.kind == "count" and info.counted and not type_candidates("count", s.text, info.counted):
+        if info.kind == "count" and info.counted and not type_candidates("count", s.text, info.counted):
+            # "How many councillors voted ...?": "31 votes" counts them, a vote each; "2,900 members
+            # balloted" counts members, not primary teachers.
+            voted = next((v for v in info.verbs if v in _counted_right_after(s.text)), None)
+            if voted is not None:
+                asked = replace(info, counted=voted)
+                credits[info.counted] = MEANING_MAX_CREDIT
+        if (
+            asked is info
+            and meaning
+            and info.kind == "count"
+            and info.counted
+            and not type_candidates("count", s.text, info.counted)
+        ):
             # "several thousand troops" for "how many soldiers": the counted word by meaning.
             word = info.words[info.terms.index(info.counted)] if info.counted in info.terms else info.counted
             alike = meaning.alike(word, counted_nouns(s.text), COUNTED_ALIKE)

@@ -1002,3 +1002,5 @@ def test_a_markdown_table_row_is_read_with_its_header_and_quoted_as_written(
     # A name with a letter must be written as it is: "Band D" is no "Band A".
     assert "2,214" in docs.ask("How much will a Band D household pay?").answer
     assert docs.ask("How much will a Band A household pay?").refused
+    # "31 votes to 22" counts the councillors who voted, a vote each.
+    assert "31 votes" in docs.ask("How many councillors voted for the budget?").answer
