@@ -33,7 +33,9 @@ def chunk_id(text: str) -> str:
 
 # Raise when the rules below cut sentences or passages differently, or a format is read into other
 # text (rag.documents): indexed files are re-chunked.
-CHUNKING_VERSION = 5
+CHUNKING_VERSION = 6
+PRINTED_WIDTH = 120  # characters: no printed line is longer
+FULL_LINE = 0.8  # of the longest line: a line this long runs to the edge of the page
 
 
 @lru_cache(maxsize=1)
@@ -49,18 +51,27 @@ def _units(text: str, span: Span) -> Iterator[Span]:
     >>> t = "The repairs will cost 6.8 million pounds, of which the Department for\\nEducation will pay 5.1 million."
     >>> [t[u.start : u.end] for u in _units(t, Span(0, len(t)))] == [t]
     True
+    >>> t = "Hedges shrank by half after the war, the report says. The Rural Policy\\nInstitute estimates 390,000 km."
+    >>> len(list(_units(t, Span(0, len(t)))))
+    1
     """
     pos = span.start
     unit_start = span.start
     region = text[span.start : span.end]
     lines = region.split("\n")
+    # Lines no longer than a printed page's are laid out (a PDF, a hard-wrapped file): one that runs
+    # to the width without an end mark stops where the page does ("The Rural Policy" | "Institute
+    # estimates ..."). A file with a paragraph a line has far longer lines, and titles among them.
+    width = max(len(line) for line in lines)
+    laid_out = width <= PRINTED_WIDTH
     for i, line in enumerate(lines):
         end = pos + len(line)
         nxt = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+        full = laid_out and len(line) >= FULL_LINE * width
         wrapped = (
             len(line) >= 50
             and not ENDED.search(line)
-            and (nxt[:1].islower() or (nxt[:1].isalnum() and MID_SENTENCE.search(line) is not None))
+            and (nxt[:1].islower() or (nxt[:1].isalnum() and (full or MID_SENTENCE.search(line) is not None)))
         )
         if not wrapped:
             if text[unit_start:end].strip():
