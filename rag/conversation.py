@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rag.question import HOLDS_ROLE
 from rag.text import DEMONYMS, STOPWORDS, TITLE_WORDS, fold, person_names, stem, tokens
 
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
@@ -34,11 +35,6 @@ WHAT_ABOUT = re.compile(r"^\s*(?:what|how)\s+about\s+(.+?)\s*\??\s*$", re.IGNORE
 NAME_ALONE = re.compile(
     r"^\s*(?!(?:What|Which|Who|Whom|Whose|When|Where|Why|How)\b)"
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)\s*\?\s*$"
-)
-# "Who is the chief executive of X?", "Who is X's operations director?": who holds a role; the
-# question's names are whose role it is, and "he" or "she" after it is the one the answer names.
-HOLDS_ROLE = re.compile(
-    r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+(?:the\s+[a-z]|[A-Z][\w\s-]*['’]s\s+[a-z])"
 )
 PLACEHOLDERS = frozenset("it its they them this that these those there he she him her happen happened".split())
 AUX = frozenset(

@@ -519,6 +519,11 @@ def score_sentence(
     # sentence about the Normans that besieges nothing): a near miss more often than a paraphrase.
     # "Who leads the cell?": the sentence that names who must say it, not the ones before.
     unsaid = tuple(v for v in info.verbs if v not in here and (v == info.acted or v not in near) and stats.known(v))
+    # "Who is the director of X?": the sentence that names who must say the role ("director", or
+    # "directs"), not only X: "X, 14 Mill Lane" and "X responds to the plan" name nobody's role.
+    role = info.role
+    if role and stats.known(role) and role not in here and not _role_done(role, sentence.text):
+        unsaid += (role,)
 
     def names_in(text: str) -> set[str]:
         return _family(set(content_stems(text)) | stats.titled(text), info, stats)
@@ -536,7 +541,7 @@ def score_sentence(
     ):
         unsaid += (info.speech,)
     if unsaid:
-        score *= ACTED_MISSING_FACTOR if {info.acted, info.speech} & set(unsaid) else VERB_MISSING_FACTOR
+        score *= ACTED_MISSING_FACTOR if {info.acted, info.speech, role} & set(unsaid) else VERB_MISSING_FACTOR
     if missing or only_near or about:
         near_share = REFERS_BACK_NEAR_SHARE if REFERS_BACK.match(sentence.text) else NEAR_SHARE
         short = len(missing) + near_share * len(only_near) + SUBJECT_SHARE * len(about)
@@ -552,6 +557,15 @@ def _counted_right_after(sentence: str) -> set[str]:
     """
     words = (fold(m.group(1)) for m in re.finditer(r"\d[\d,.]*\s+([A-Za-z]+)", sentence))
     return {stem(w) for w in words if w not in STOPWORDS}
+
+
+def _role_done(role: str, sentence: str) -> bool:
+    """Whether the sentence says the role by its verb: "led by" says leader, "managed" manager.
+
+    >>> _role_done("leader", "The cell is led by France."), _role_done("director", "Smith, who chairs it.")
+    (True, False)
+    """
+    return any(role == v or role in (v + "er", v + "or") for v in verb_bases(sentence))
 
 
 def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:

@@ -147,6 +147,39 @@ LISTING = re.compile(
     re.IGNORECASE,
 )
 # A capitalized word and a capital letter ("Band A", "Plan B"); not "I", a numeral or a pronoun.
+# "Who is the chief executive of X?", "Who is X's operations director?": who holds a role.
+HOLDS_ROLE = re.compile(
+    r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)"
+)
+ANYONE = frozenset("person man woman one people individual".split())
+# Kin are said from either side ("Emma, sister of Duke Richard" says who her brother is; "married"
+# who her husband is): no office a sentence names.
+KIN = frozenset(
+    """brother sister son daughter father mother parent child husband wife spouse widow uncle aunt nephew niece
+    cousin grandson granddaughter grandfather grandmother heir half-brother half-sister""".split()
+)
+
+
+def role_noun(question: str) -> str | None:
+    """The role a "who holds it" question asks about: the last of its words before a stopword.
+
+    >>> role_noun("Who is the chief executive of Severn Vale Water?"), role_noun("Who is Acme's finance director?")
+    ('execut', 'director')
+    >>> role_noun("Who is Lindsey Graham?"), role_noun("Who was the person who resigned?")
+    (None, None)
+    >>> role_noun("Who was Emma's brother?")  # kin, said from either side
+    """
+    held = HOLDS_ROLE.match(question)
+    if not held:
+        return None
+    words = []
+    for w in held.group(1).split():
+        if w in STOPWORDS:
+            break
+        words.append(w)
+    return stem(words[-1]) if words and words[-1] not in ANYONE | KIN else None
+
+
 LETTERED = re.compile(r"\b([A-Z][a-z]+) [A-HJ-UWYZ]\b(?![’'.-])")
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 PLACE_PHRASE = re.compile(r"\b(?:into|onto|towards?|through|across|along|past) the [a-z]\w*")
@@ -213,6 +246,9 @@ class QuestionInfo:
     # "a Band A household", "Plan B": a name with a letter, which the documents must write as it is
     # ("Band D" is another band; the letter alone is no word to score).
     lettered: tuple[str, ...] = ()
+    # "Who is the director of X?": the stem of the role asked about ("director"), which the sentence
+    # that names the holder must say itself.
+    role: str | None = None
 
 
 # The kinds whose answer is a figure: two files giving different ones disagree.
@@ -493,6 +529,7 @@ def analyze_question(text: str) -> QuestionInfo:
         stem(acted) if acted and stem(acted) in verbs else None,
         *_spoken(framed),
         lettered=tuple(m.group() for m in LETTERED.finditer(text) if fold(m.group(1)).lower() not in STOPWORDS),
+        role=role_noun(text),
     )
 
 

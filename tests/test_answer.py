@@ -1019,3 +1019,26 @@ def test_a_pdf_line_that_runs_to_the_edge_of_the_page_goes_on(
     assert "800,000" in answer.answer
     assert answer.citations[0].quote.startswith("The Rural Policy\nInstitute estimates that 390,000")
     check_citations(answer)
+
+
+def test_who_holds_a_role_is_named_by_the_sentence_that_says_the_role(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """Over a web page, a PDF and a Word file: "Who is the president of the National Farmers'
+    Alliance?" is answered by "Alliance president Gwen Pritchard ...", not by the press release's
+    heading, which names the Alliance and no role, nor by its "press office"; "she" after it is the
+    person named. The PDF's footer "Rural Policy Institute, 14 Mill Lane, Shrewsbury." names the
+    institute and no role: no director."""
+    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+    president = docs.ask("Who is the president of the National Farmers' Alliance?")
+    assert "Gwen Pritchard" in president.answer and "press office" not in president.answer
+    met = docs.ask(
+        "Where will she meet the environment secretary?", ["Who is the president of the National Farmers' Alliance?"]
+    )
+    assert "York" in met.answer
+    for answer in (president, met):
+        check_citations(answer)
+    # "The institute's director, Dr Owen Thackeray, ..." lacks two of the name's three words and
+    # scores under the bar: a refusal, not the footer's address.
+    director = docs.ask("Who is the director of the Rural Policy Institute?")
+    assert director.refused and "Mill Lane" not in director.answer
