@@ -26,6 +26,7 @@ from rag.tables import PIPE_ROW, is_table_row, row_reading
 from rag.text import (
     DEMONYMS,
     STOPWORDS,
+    TOKEN,
     content_stems,
     contrasted,
     defined_subject,
@@ -37,6 +38,7 @@ from rag.text import (
     stem,
     tokens,
     verb_bases,
+    verb_not_noun,
     with_demonyms,
     word_pairs,
 )
@@ -436,6 +438,86 @@ def swapped_modifiers(pairs: list[tuple[str, str]], sentence: str, meaning: Word
     return found
 
 
+ARTICLES = frozenset("a an the".split())
+
+
+def _spaced_words(text: str) -> list[tuple[str, bool]]:
+    """The text's words, each with whether only a space stands between it and the word before."""
+    found = list(TOKEN.finditer(text))
+    return [(m.group(), i > 0 and text[found[i - 1].end() : m.start()].isspace()) for i, m in enumerate(found)]
+
+
+def _word_before(words: list[tuple[str, bool]], i: int) -> int | None:
+    """The index of the word before word i, an article between them left out, if only spaces join them."""
+    j = i
+    while j > 0 and words[j][1]:
+        j -= 1
+        if fold(words[j][0]) not in ARTICLES:
+            return j
+    return None
+
+
+def _in_noun_phrase(words: list[tuple[str, bool]], i: int) -> bool:
+    """Whether an article stands right before word i or before the word before it ("a new ...")."""
+    return bool({fold(x) for x, _ in words[max(0, i - 2) : i]} & ARTICLES)
+
+
+def _phrase(words: list[tuple[str, bool]], start: int, i: int) -> str:
+    """Words start..i and the lower-case words that go on the noun after i ("the prime minister")."""
+    end = i + 1
+    while end < len(words) and words[end][1] and words[end][0].islower() and fold(words[end][0]) not in STOPWORDS:
+        end += 1
+    return " ".join(w for w, _ in words[start:end])
+
+
+def unknown_after(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str, str]]:
+    """The question's lower-case words that no document uses, in a noun phrase an article opens,
+    each with the used word before it and the phrase they stand in ("planting a new woodland": new,
+    woodland, "new woodland"; "meet the prime minister": meet, prime, "meet the prime minister"):
+    what the documents say in that place is something else.
+
+    Misspellings the documents' words explain, numbers and verbs ("landlords pay", "schools took
+    part": the documents may say "paid", "take") are left out."""
+    words = _spaced_words(info.text)
+    pairs = []
+    for i, (w, _) in enumerate(words):
+        t = stem(fold(w))
+        if not w.isalpha() or not w.islower() or fold(w) in STOPWORDS or fold(w) in NUMBER_WORDS:
+            continue
+        if not _in_noun_phrase(words, i):
+            continue
+        if t in info.verbs or verb_not_noun(fold(w)):
+            continue
+        if stats.known(t) or stats.spelled(t) != t:
+            continue
+        j = _word_before(words, i)
+        if j is None:
+            continue
+        before = words[j][0]
+        if not before.islower() or fold(before) in STOPWORDS or not stats.known(stem(fold(before))):
+            continue
+        pairs.append((fold(before), fold(w), _phrase(words, j, i)))
+    return pairs
+
+
+def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: WordMeaning) -> list[str]:
+    """Where the sentence has another lower-case word after the question's word, in a noun phrase
+    too, not close in meaning to the question's: "planting a new hedgerow" against "planting a new
+    woodland"; "conventionally measured" is no "conventional method"."""
+    words = _spaced_words(sentence)
+    found = []
+    for before, t, asked in pairs:
+        for i, (w, _) in enumerate(words):
+            j = _word_before(words, i)
+            if j is None or stem(fold(words[j][0])) != stem(before) or not _in_noun_phrase(words, i):
+                continue
+            if not w.isalpha() or not w.islower() or fold(w) in STOPWORDS or stem(fold(w)) == stem(t):
+                continue
+            if meaning.alike(t, [fold(w)], SWAP_ALIKE) is None:
+                found.append(f"'{_phrase(words, j, i)}', not '{asked}'")
+    return found
+
+
 def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
     that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer), or
@@ -631,6 +713,7 @@ def select_evidence(
     # Question words no document uses, and not names (a name the documents lack is a refusal).
     unused = [(t, w) for t, w in zip(info.terms, info.words, strict=True) if not stats.known(t) and t not in info.names]
     modifiers = unknown_modifiers(info, stats) if meaning else []
+    slots = unknown_after(info, stats) if meaning else []
     scored = []
     for (s, ctx, _), d in zip(pairs, dense, strict=True):
         credits: dict[str, float] = {}
@@ -659,6 +742,8 @@ def select_evidence(
                 asked = replace(info, counted=stem(alike))
                 credits[info.counted] = MEANING_MAX_CREDIT
         swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
+        if meaning and slots:
+            swapped += tuple(swapped_after(slots, s.text, meaning))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

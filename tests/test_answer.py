@@ -1042,3 +1042,22 @@ def test_who_holds_a_role_is_named_by_the_sentence_that_says_the_role(
     # scores under the bar: a refusal, not the footer's address.
     director = docs.ask("Who is the director of the Rural Policy Institute?")
     assert director.refused and "Mill Lane" not in director.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "instead"),
+    [
+        ("How much will farmers earn for planting a new woodland?", "'new hedgerow', not 'new woodland'"),
+        ("How much will restoring a peat bog be paid?", "'restoring a wetland', not 'restoring a peat bog'"),
+        ("Where will Gwen Pritchard meet the prime minister?", "not 'meet the prime minister'"),
+    ],
+)
+def test_a_word_no_document_uses_in_the_place_of_the_sentences_word_is_refused(
+    tmp_path: Path, seed_settings: Any, embedder: Any, question: str, instead: str
+) -> None:
+    """No document says "woodland", "peat" or "prime minister": the sentence with the same words
+    before another thing ("planting a new hedgerow", "meet the environment secretary") answers
+    another question."""
+    answer = assistant_over_corpus("farming", tmp_path, seed_settings, embedder).ask(question)
+    assert answer.refused, answer.answer
+    assert instead in answer.reason
