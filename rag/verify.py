@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rag.question import BEFORE_NOUNS, LIGHT_VERBS
-from rag.text import STOPWORDS, can_be_verb, content_stems, modifier_pairs, stem, tokens
+from rag.text import STOPWORDS, can_be_verb, content_stems, modifier_pairs, reports_speech, stem, tokens
 
 # Words a fluent answer adds around the facts; they carry no claim of their own.
 GLUE = frozenset(
@@ -64,6 +64,8 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
     # The question's subject may be restated in its words ("the HQ"), but not what it says happened:
     # "The force will leave Ukraine after a ceasefire" from a passage on when it deploys takes the
     # question's premise for a fact.
+    if _quoted_as_fact(claim, evidence):
+        return Check(False, (), "says as fact what the evidence quotes someone saying")
     premise = _verbs(question) | _swapped_in(claim, evidence, all_stems)
     unsupported = [w for w in words if w not in all_stems and (w not in q_stems or w in premise)]
     if unsupported:
@@ -77,6 +79,37 @@ def check_claim(claim: str, evidence: list[str], question: str) -> Check:
         return Check(False, (), "says none of the question's words")
     cites = tuple(i for i, stems in enumerate(ev_stems) if any(w in stems for w in new))
     return Check(True, cites)
+
+
+QUOTATION = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+def _quoted_as_fact(claim: str, evidence: list[str]) -> bool:
+    """Whether the claim writes three words of a quotation in the evidence (two of them not
+    stopwords) as its own statement, with no quotation marks and no one said to say them: "The old
+    subsidy was a cut dressed up as a reform" from 'Forsyth said the budget was "a cut dressed up
+    as a reform"'. Pasted into a brief, an opinion would read as a fact.
+
+    >>> ev = ['Forsyth said the budget was "a cut dressed up as a reform", since the old one cost more.']
+    >>> _quoted_as_fact("The old subsidy was a cut dressed up as a reform.", ev)
+    True
+    >>> _quoted_as_fact('Forsyth called it "a cut dressed up as a reform".', ev)
+    False
+    >>> _quoted_as_fact("Forsyth said it was a cut dressed up.", ev)
+    False
+    """
+    if re.search(r"[\"“”]", claim) or reports_speech(claim):
+        return False
+    words = tokens(claim)
+    runs = {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    for text in evidence:
+        for quoted in QUOTATION.finditer(text):
+            q = tokens(quoted.group(1))
+            for i in range(len(q) - 2):
+                run = tuple(q[i : i + 3])
+                if run in runs and sum(w not in STOPWORDS for w in run) >= 2:
+                    return True
+    return False
 
 
 def _swapped_in(claim: str, evidence: list[str], evidence_stems: set[str]) -> set[str]:

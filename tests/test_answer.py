@@ -1061,3 +1061,20 @@ def test_a_word_no_document_uses_in_the_place_of_the_sentences_word_is_refused(
     answer = assistant_over_corpus("farming", tmp_path, seed_settings, embedder).ask(question)
     assert answer.refused, answer.answer
     assert instead in answer.reason
+
+
+def test_a_quoted_opinion_is_not_written_as_a_fact(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    from rag.answer import WRITTEN
+
+    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+    question = "How much did the old subsidy cost?"
+    # SmolLM2 wrote this from the spokesman's sentence: his words about the budget, unquoted, as a
+    # fact about the subsidy.
+    docs.generator = Replay("The old subsidy was a £3.1 billion cut dressed up as a reform.")
+    fused = docs.ask(question)
+    assert fused.reason != WRITTEN and "3.1 billion" in fused.answer
+    assert "said the budget was" in fused.answer
+    docs.generator = Replay("The old subsidy cost £3.1 billion over the same period.")
+    plain = docs.ask(question)
+    assert plain.reason == WRITTEN, plain.reason
+    check_citations(plain)
