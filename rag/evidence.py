@@ -105,6 +105,7 @@ AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 # alone ("the chief executive, Martin Osei" for "the operations director") is another answer.
 SAME_TOPIC_COVERAGE = 0.5
 MAX_EVIDENCE = 3
+ROLE_REACH = 4  # words between a role and the name of its holder ("chief inspector of prisons, Martin")
 
 
 @dataclass(frozen=True)
@@ -551,6 +552,10 @@ def score_sentence(
     # "By how much did attendance rise?": "attendance rose" says it, though "rose" is a flower too.
     if info.verbs:
         here |= verb_bases(sentence.text) & set(info.verbs)
+    # "The unit's director" for "the director of the Howard Street Justice Unit": the body called by
+    # its last word, with the role asked about, names it.
+    if info.body and info.role and _role_of_head(info.body[-1], info.role, sentence.text):
+        here |= set(info.body)
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name
@@ -602,9 +607,16 @@ def score_sentence(
     # "Who leads the cell?": the sentence that names who must say it, not the ones before.
     unsaid = tuple(v for v in info.verbs if v not in here and (v == info.acted or v not in near) and stats.known(v))
     # "Who is the director of X?": the sentence that names who must say the role ("director", or
-    # "directs"), not only X: "X, 14 Mill Lane" and "X responds to the plan" name nobody's role.
+    # "directs"), not only X: "X, 14 Mill Lane" and "X responds to the plan" name nobody's role;
+    # and say it beside the name ("the justice secretary, Rachel Okonjo"): "Members agreed to write
+    # to the justice secretary" names nobody in it.
     role = info.role
-    if role and stats.known(role) and role not in here and not _role_done(role, sentence.text):
+    if (
+        role
+        and stats.known(role)
+        and not _role_done(role, sentence.text)
+        and not (role in here and _beside_a_name(role, sentence.text, candidates, info.names))
+    ):
         unsaid += (role,)
 
     def names_in(text: str) -> set[str]:
@@ -639,6 +651,37 @@ def _counted_right_after(sentence: str) -> set[str]:
     """
     words = (fold(m.group(1)) for m in re.finditer(r"\d[\d,.]*\s+([A-Za-z]+)", sentence))
     return {stem(w) for w in words if w not in STOPWORDS}
+
+
+def _role_of_head(head: str, role: str, sentence: str) -> bool:
+    """Whether the sentence gives the role of "the" and a word with this stem ("The unit's director").
+
+    >>> _role_of_head("unit", "director", "The unit's director, Samira Haddad, argues it.")
+    True
+    >>> _role_of_head("unit", "director", "The unit said it.")
+    False
+    """
+    pattern = r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b"
+    return any(stem(fold(m.group(1))) == head and stem(m.group(2)) == role for m in re.finditer(pattern, sentence))
+
+
+def _beside_a_name(role: str, sentence: str, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> bool:
+    """Whether a word of the names (`type_candidates`) is at most ROLE_REACH words from the role,
+    words with the stems in `skip` (the question's own names: whose role it is) not counted.
+
+    >>> _beside_a_name("inspector", "The chief inspector of prisons, Martin Delacroix, said it.", ("Martin",))
+    True
+    >>> _beside_a_name("secretari", "Members agreed to write to the justice secretary.", ("Members",))
+    False
+    >>> union = ("prison", "offic", "union")
+    >>> _beside_a_name("secretari", "the secretary of the Prison Officers' Union, Kevin Marsh", ("Kevin",), union)
+    True
+    """
+    words = [w for w in (fold(t) for t in TOKEN.findall(sentence)) if stem(w) not in skip]
+    named = {fold(w) for name in names for w in TOKEN.findall(name)}
+    roles = [i for i, w in enumerate(words) if stem(w) == role]
+    people = [i for i, w in enumerate(words) if w in named]
+    return any(abs(i - j) <= ROLE_REACH for i in roles for j in people)
 
 
 def _role_done(role: str, sentence: str) -> bool:

@@ -152,6 +152,8 @@ HOLDS_ROLE = re.compile(
     r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)"
 )
 ANYONE = frozenset("person man woman one people individual".split())
+# Where a role's words end, besides stopwords ("the top general alongside Steve Witkoff").
+ROLE_ENDS = frozenset("alongside beside behind among amongst within near across toward towards like".split())
 # Kin are said from either side ("Emma, sister of Duke Richard" says who her brother is; "married"
 # who her husband is): no office a sentence names.
 KIN = frozenset(
@@ -168,16 +170,42 @@ def role_noun(question: str) -> str | None:
     >>> role_noun("Who is Lindsey Graham?"), role_noun("Who was the person who resigned?")
     (None, None)
     >>> role_noun("Who was Emma's brother?")  # kin, said from either side
+    >>> role_noun("Who was the top general alongside Steve Witkoff?")
+    'general'
     """
     held = HOLDS_ROLE.match(question)
     if not held:
         return None
     words = []
     for w in held.group(1).split():
-        if w in STOPWORDS:
+        if w in STOPWORDS or w in ROLE_ENDS or not w.islower():
             break
         words.append(w)
     return stem(words[-1]) if words and words[-1] not in ANYONE | KIN else None
+
+
+# "... of the Rural Policy Institute?", "Who is Severn Vale Water's ...": the name whose role it is.
+ROLE_BODY = re.compile(
+    r"\b(?:of|at|for|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s*\??\s*$"
+    r"|^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)['’]s\s"
+)
+
+
+def role_body(question: str) -> tuple[str, ...]:
+    """The stems of the name whose role a "who holds it" question asks about, if two words or more.
+
+    >>> role_body("Who is the director of the Rural Policy Institute?"), role_body("Who is Acme's finance director?")
+    (('rural', 'polici', 'institut'), ())
+    >>> role_body("Who is Severn Vale Water's operations director?")
+    ('severn', 'vale', 'water')
+    """
+    if role_noun(question) is None:
+        return ()
+    named = ROLE_BODY.search(question)
+    if not named:
+        return ()
+    words = (named.group(1) or named.group(2)).split()
+    return tuple(stem(fold(re.sub(r"[’']s?$", "", w))) for w in words) if len(words) > 1 else ()
 
 
 LETTERED = re.compile(r"\b([A-Z][a-z]+) [A-HJ-UWYZ]\b(?![’'.-])")
@@ -249,6 +277,9 @@ class QuestionInfo:
     # "Who is the director of X?": the stem of the role asked about ("director"), which the sentence
     # that names the holder must say itself.
     role: str | None = None
+    # ... and the stems of whose role it is, when a name of two words or more ("Rural Policy
+    # Institute"): its last word with the role ("the institute's director") names it.
+    body: tuple[str, ...] = ()
 
 
 # The kinds whose answer is a figure: two files giving different ones disagree.
@@ -530,6 +561,7 @@ def analyze_question(text: str) -> QuestionInfo:
         *_spoken(framed),
         lettered=tuple(m.group() for m in LETTERED.finditer(text) if fold(m.group(1)).lower() not in STOPWORDS),
         role=role_noun(text),
+        body=role_body(text),
     )
 
 
