@@ -1093,3 +1093,20 @@ def test_a_role_is_said_beside_the_name_of_its_holder(tmp_path: Path, seed_setti
         answer = docs.ask(question)
         assert holder in answer.answer, (question, answer.answer)
         check_citations(answer)
+
+
+def test_a_written_answer_does_not_state_the_questions_premise(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    from rag.answer import WRITTEN
+
+    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    # SmolLM2 wrote this from "The government has promised 20,000 new prison places by 2030.":
+    # the question's "opposition", which no document names, as the one who promised.
+    docs.generator = Replay("The opposition promised 20,000 new prison places by 2030.")
+    premise = docs.ask("How many new prison places has the opposition promised?")
+    assert premise.reason != WRITTEN and "opposition" not in premise.answer.lower()
+    docs.generator = Replay("The government has promised 20,000 new prison places by 2030.")
+    said = docs.ask("How many new prison places has the government promised?")
+    assert said.reason == WRITTEN, said.reason
+    check_citations(said)
