@@ -768,21 +768,14 @@ def select_evidence(
             # "How many councillors voted ...?": "31 votes" counts them, a vote each; "2,900 members
             # balloted" counts members, not primary teachers.
             voted = next((v for v in info.verbs if v in _counted_right_after(s.text)), None)
-            if voted is not None:
-                asked = replace(info, counted=voted)
-                credits[info.counted] = MEANING_MAX_CREDIT
-        if (
-            asked is info
-            and meaning
-            and info.kind == "count"
-            and info.counted
-            and not type_candidates("count", s.text, info.counted)
-        ):
             # "several thousand troops" for "how many soldiers": the counted word by meaning.
             word = info.words[info.terms.index(info.counted)] if info.counted in info.terms else info.counted
-            alike = meaning.alike(word, counted_nouns(s.text), COUNTED_ALIKE)
-            if alike:
+            alike = meaning.alike(word, counted_nouns(s.text), COUNTED_ALIKE) if meaning and voted is None else None
+            if voted is not None:
+                asked = replace(info, counted=voted)
+            elif alike:
                 asked = replace(info, counted=stem(alike))
+            if asked is not info:
                 credits[info.counted] = MEANING_MAX_CREDIT
         swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
         if meaning and slots:

@@ -146,7 +146,6 @@ LISTING = re.compile(
     r"|\bwhat\s+(?:will|would|does|do|did|should|can)\b.*\bdo\s*\??\s*$",
     re.IGNORECASE,
 )
-# A capitalized word and a capital letter ("Band A", "Plan B"); not "I", a numeral or a pronoun.
 # "Who is the chief executive of X?", "Who is X's operations director?": who holds a role.
 HOLDS_ROLE = re.compile(
     r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)"
@@ -192,15 +191,14 @@ ROLE_BODY = re.compile(
 
 
 def role_body(question: str) -> tuple[str, ...]:
-    """The stems of the name whose role a "who holds it" question asks about, if two words or more.
+    """The stems of the name whose role a "who holds it" question (`role_noun`) asks about, if two
+    words or more.
 
     >>> role_body("Who is the director of the Rural Policy Institute?"), role_body("Who is Acme's finance director?")
     (('rural', 'polici', 'institut'), ())
     >>> role_body("Who is Severn Vale Water's operations director?")
     ('severn', 'vale', 'water')
     """
-    if role_noun(question) is None:
-        return ()
     named = ROLE_BODY.search(question)
     if not named:
         return ()
@@ -208,6 +206,7 @@ def role_body(question: str) -> tuple[str, ...]:
     return tuple(stem(fold(re.sub(r"[’']s?$", "", w))) for w in words) if len(words) > 1 else ()
 
 
+# A capitalized word and a capital letter ("Band A", "Plan B"); not "I", a numeral or a pronoun.
 LETTERED = re.compile(r"\b([A-Z][a-z]+) [A-HJ-UWYZ]\b(?![’'.-])")
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
 PLACE_PHRASE = re.compile(r"\b(?:into|onto|towards?|through|across|along|past) the [a-z]\w*")
@@ -531,6 +530,7 @@ def analyze_question(text: str) -> QuestionInfo:
         and stem(m.group(1)) not in RECIPROCAL_STEMS
     )
     kind = _kind(text)
+    role = role_noun(text)
     if HOW_LONG.search(text):  # "How long did the talks last?": a length says it ("after nine hours of talks")
         verbs = tuple(v for v in verbs if v != "last")
     if kind == "gloss":  # "the English translation of": the words that ask for a gloss are no topic
@@ -560,8 +560,8 @@ def analyze_question(text: str) -> QuestionInfo:
         stem(acted) if acted and stem(acted) in verbs else None,
         *_spoken(framed),
         lettered=tuple(m.group() for m in LETTERED.finditer(text) if fold(m.group(1)).lower() not in STOPWORDS),
-        role=role_noun(text),
-        body=role_body(text),
+        role=role,
+        body=role_body(text) if role else (),
     )
 
 
