@@ -147,9 +147,8 @@ LISTING = re.compile(
     re.IGNORECASE,
 )
 # "Who is the chief executive of X?", "Who is X's operations director?": who holds a role.
-HOLDS_ROLE = re.compile(
-    r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)"
-)
+WHO_IS = r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+"
+HOLDS_ROLE = re.compile(WHO_IS + r"(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)")
 ANYONE = frozenset("person man woman one people individual".split())
 # Where a role's words end, besides stopwords ("the top general alongside Steve Witkoff").
 ROLE_ENDS = frozenset("alongside beside behind among amongst within near across toward towards like".split())
@@ -162,7 +161,8 @@ KIN = frozenset(
 
 
 def role_noun(question: str) -> str | None:
-    """The role a "who holds it" question asks about: the last of its words before a stopword.
+    """The role a "who holds it" question asks about: the last of its lower-case words before a
+    stopword, a capitalized word or a preposition ("the top general alongside ...": general).
 
     >>> role_noun("Who is the chief executive of Severn Vale Water?"), role_noun("Who is Acme's finance director?")
     ('execut', 'director')
@@ -186,7 +186,7 @@ def role_noun(question: str) -> str | None:
 # "... of the Rural Policy Institute?", "Who is Severn Vale Water's ...": the name whose role it is.
 ROLE_BODY = re.compile(
     r"\b(?:of|at|for|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s*\??\s*$"
-    r"|^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)['’]s\s"
+    r"|" + WHO_IS + r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)['’]s\s"
 )
 
 
