@@ -792,6 +792,11 @@ def select_evidence(
     unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]
     unknown += [short for short, spelled in info.abbreviated if not stats.known_phrase(spelled)]
     unknown += [name for name in info.lettered if not stats.says(name)]
+    # "Who is the shadow health secretary?": an office no document names, if one word of it is none
+    # of theirs ("the health secretary" is someone else).
+    office = [stem(w) for w in info.role_words[:-1] if w not in STOPWORDS]
+    if any(not stats.known(w) and stats.spelled(w) == w for w in office):
+        unknown.append(f"the {' '.join(info.role_words)}")
     if unknown:
         never = ", ".join(unknown)
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")

@@ -149,6 +149,8 @@ LISTING = re.compile(
 # "Who is the chief executive of X?", "Who is X's operations director?": who holds a role.
 WHO_IS = r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+"
 HOLDS_ROLE = re.compile(WHO_IS + r"(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)")
+# "Who chairs the X?" asks who is its chair: the verbs whose doer is called by the same word.
+ROLE_VERB = re.compile(r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(chair|head)(?:s|ed)\s+")
 ANYONE = frozenset("person man woman one people individual".split())
 # Where a role's words end, besides stopwords ("the top general alongside Steve Witkoff").
 ROLE_ENDS = frozenset("alongside beside behind among amongst within near across toward towards like".split())
@@ -161,8 +163,7 @@ KIN = frozenset(
 
 
 def role_noun(question: str) -> str | None:
-    """The role a "who holds it" question asks about: the last of its lower-case words before a
-    stopword, a capitalized word or a preposition ("the top general alongside ...": general).
+    """The role a "who holds it" question asks about: the stem of the last word of `role_phrase`.
 
     >>> role_noun("Who is the chief executive of Severn Vale Water?"), role_noun("Who is Acme's finance director?")
     ('execut', 'director')
@@ -171,22 +172,44 @@ def role_noun(question: str) -> str | None:
     >>> role_noun("Who was Emma's brother?")  # kin, said from either side
     >>> role_noun("Who was the top general alongside Steve Witkoff?")
     'general'
+    >>> role_noun("Who is the health and social care secretary?"), role_noun("Who chairs the Justice Committee?")
+    ('secretari', 'chair')
     """
+    phrase = role_phrase(question)
+    return stem(phrase[-1]) if phrase else None
+
+
+def role_phrase(question: str) -> tuple[str, ...]:
+    """The words of the role a "who holds it" question asks about: its lower-case words up to a
+    stopword, a capitalized word or a preposition ("the top general alongside ...": general).
+
+    >>> role_phrase("Who is the shadow health and social care secretary?")
+    ('shadow', 'health', 'and', 'social', 'care', 'secretary')
+    """
+    verb = ROLE_VERB.match(question)
+    if verb:
+        return (verb.group(1),)
     held = HOLDS_ROLE.match(question)
     if not held:
-        return None
-    words = []
+        return ()
+    words: list[str] = []
     for w in held.group(1).split():
+        if w == "and" and words:  # "the health and social care secretary": one role
+            words.append(w)
+            continue
         if w in STOPWORDS or w in ROLE_ENDS or not w.islower():
             break
         words.append(w)
-    return stem(words[-1]) if words and words[-1] not in ANYONE | KIN else None
+    while words and words[-1] == "and":
+        words.pop()
+    return tuple(words) if words and words[-1] not in ANYONE | KIN else ()
 
 
 # "... of the Rural Policy Institute?", "Who is Severn Vale Water's ...": the name whose role it is.
 ROLE_BODY = re.compile(
     r"\b(?:of|at|for|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s*\??\s*$"
     r"|" + WHO_IS + r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)['’]s\s"
+    r"|" + ROLE_VERB.pattern + r"(?:the\s+)?((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s*\??\s*$"
 )
 
 
@@ -196,13 +219,13 @@ def role_body(question: str) -> tuple[str, ...]:
 
     >>> role_body("Who is the director of the Rural Policy Institute?"), role_body("Who is Acme's finance director?")
     (('rural', 'polici', 'institut'), ())
-    >>> role_body("Who is Severn Vale Water's operations director?")
-    ('severn', 'vale', 'water')
+    >>> role_body("Who is Severn Vale Water's operations director?"), role_body("Who chairs the Care Commission?")
+    (('severn', 'vale', 'water'), ('care', 'commiss'))
     """
     named = ROLE_BODY.search(question)
     if not named:
         return ()
-    words = (named.group(1) or named.group(2)).split()
+    words = (named.group(1) or named.group(2) or named.group(4)).split()
     return tuple(stem(fold(re.sub(r"[’']s?$", "", w))) for w in words) if len(words) > 1 else ()
 
 
@@ -276,6 +299,8 @@ class QuestionInfo:
     # "Who is the director of X?": the stem of the role asked about ("director"), which the sentence
     # that names the holder must say itself.
     role: str | None = None
+    # ... its words as asked ("shadow health and social care secretary": which secretary) ...
+    role_words: tuple[str, ...] = ()
     # ... and the stems of whose role it is, when a name of two words or more ("Rural Policy
     # Institute"): its last word with the role ("the institute's director") names it.
     body: tuple[str, ...] = ()
@@ -561,6 +586,7 @@ def analyze_question(text: str) -> QuestionInfo:
         *_spoken(framed),
         lettered=tuple(m.group() for m in LETTERED.finditer(text) if fold(m.group(1)).lower() not in STOPWORDS),
         role=role,
+        role_words=role_phrase(text),
         body=role_body(text) if role else (),
     )
 

@@ -1110,3 +1110,21 @@ def test_a_written_answer_does_not_state_the_questions_premise(
     said = docs.ask("How many new prison places has the government promised?")
     assert said.reason == WRITTEN, said.reason
     check_citations(said)
+
+
+def test_a_role_of_several_words_and_a_role_by_its_verb(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "the health and social care secretary" is one role, the secretary: the hearing's heading
+    ("Health and Social Care Committee - oral evidence session") names nobody in it. "Who chairs
+    the Care Workforce Commission?" asks for its chair: "The commission's chair, Professor Alan
+    Moreby" is the chair of that commission."""
+    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
+    secretary = docs.ask("Who is the health and social care secretary?")
+    assert "Hewitt" in secretary.answer and "oral evidence" not in secretary.answer, secretary.answer
+    chair = docs.ask("Who chairs the Care Workforce Commission?")
+    assert "Moreby" in chair.answer, chair.answer
+    for answer in (secretary, chair):
+        check_citations(answer)
+    # No document says "shadow": the secretary they name is not the one asked about.
+    shadow = docs.ask("Who is the shadow health and social care secretary?")
+    assert shadow.refused and "Hewitt" not in shadow.answer, shadow.answer
+    assert "shadow health and social care secretary" in shadow.reason
