@@ -458,6 +458,20 @@ def _word_before(words: list[tuple[str, bool]], i: int) -> int | None:
     return None
 
 
+def _head_before(words: list[tuple[str, bool]], i: int) -> int | None:
+    """`_word_before`, or the word before an "of" there: the noun a word after "of" is said of
+    ("the pay of a nurse": pay).
+
+    >>> words = _spaced_words("the median pay of a care worker")
+    >>> words[_head_before(words, 5)][0], _head_before(words, 1)
+    ('pay', None)
+    """
+    j = _word_before(words, i)
+    if j is not None and fold(words[j][0]) == "of":
+        return _word_before(words, j)
+    return j
+
+
 def _in_noun_phrase(words: list[tuple[str, bool]], i: int) -> bool:
     """Whether an article stands right before word i or before the word before it ("a new ...")."""
     return bool({fold(x) for x, _ in words[max(0, i - 2) : i]} & ARTICLES)
@@ -474,8 +488,8 @@ def _phrase(words: list[tuple[str, bool]], start: int, i: int) -> str:
 def unknown_after(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str, str]]:
     """The question's lower-case words that no document uses, in a noun phrase an article opens,
     each with the used word before it and the phrase they stand in ("planting a new woodland": new,
-    woodland, "new woodland"; "meet the prime minister": meet, prime, "meet the prime minister"):
-    what the documents say in that place is something else.
+    woodland, "new woodland"; "meet the prime minister": meet, prime, "meet the prime minister"; "the
+    pay of a nurse": pay, nurse, "pay of a nurse"): what the documents say in that place is something else.
 
     Misspellings the documents' words explain, numbers and verbs ("landlords pay", "schools took
     part": the documents may say "paid", "take") are left out."""
@@ -491,7 +505,7 @@ def unknown_after(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str, 
             continue
         if stats.known(t) or stats.spelled(t) != t:
             continue
-        j = _word_before(words, i)
+        j = _head_before(words, i)
         if j is None:
             continue
         before = words[j][0]
@@ -509,7 +523,7 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
     found = []
     for before, t, asked in pairs:
         for i, (w, _) in enumerate(words):
-            j = _word_before(words, i)
+            j = _head_before(words, i)
             if j is None or stem(fold(words[j][0])) != stem(before) or not _in_noun_phrase(words, i):
                 continue
             if not w.isalpha() or not w.islower() or fold(w) in STOPWORDS or stem(fold(w)) == stem(t):

@@ -1128,3 +1128,15 @@ def test_a_role_of_several_words_and_a_role_by_its_verb(tmp_path: Path, seed_set
     shadow = docs.ask("Who is the shadow health and social care secretary?")
     assert shadow.refused and "Hewitt" not in shadow.answer, shadow.answer
     assert "shadow health and social care secretary" in shadow.reason
+
+
+def test_a_word_no_document_uses_after_of_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """No document says "nurse": "the median hourly pay of a care worker" is the pay of someone
+    else. The care worker's pay is still answered."""
+    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
+    nurse = docs.ask("What was the median hourly pay of a nurse?")
+    assert nurse.refused, nurse.answer
+    assert "'pay of a care worker', not 'pay of a nurse'" in nurse.reason
+    worker = docs.ask("What was the median hourly pay of a care worker?")
+    assert "11.90" in worker.answer
+    check_citations(worker)
