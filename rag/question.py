@@ -520,13 +520,15 @@ def analyze_question(text: str) -> QuestionInfo:
     )
     lowered = re.findall(r"[a-z]+", text.lower())
     # "draw partners from": the object of a verb goes nowhere, so it has no way to reverse ("what water
-    # flows out" is no object: "water" after a determiner is a noun).
+    # flows out" is no object: "water" after a determiner is a noun). Nor does what no verb can be:
+    # "the money from the charge" is where it comes from, not a way it goes.
     directed = tuple(
         (stem(a), b)
         for det, verb, a, b in zip(["", "", *lowered], ["", *lowered], lowered, lowered[1:], strict=False)
         if b in WAYS
         and len(a) > 3
         and a not in STOPWORDS
+        and can_be_verb(a)
         and (verb in STOPWORDS or not is_verb_base(verb) or det in BEFORE_NOUNS)
     )
     placed = tuple(

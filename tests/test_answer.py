@@ -1140,3 +1140,12 @@ def test_a_word_no_document_uses_after_of_is_refused(tmp_path: Path, seed_settin
     worker = docs.ask("What was the median hourly pay of a care worker?")
     assert "11.90" in worker.answer
     check_citations(worker)
+
+
+def test_a_noun_before_from_is_no_way_to_reverse() -> None:
+    """ "the money from the charge" says where the money comes from; "use the first year's money to
+    buy buses" does not reverse it. "fled from" still has a way."""
+    from rag.question import analyze_question
+
+    assert analyze_question("What will the first year's money from the charge pay for?").directed == ()
+    assert analyze_question("Where did the monks flee from?").directed
