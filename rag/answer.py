@@ -51,7 +51,7 @@ from rag.question import (
 from rag.retrieve import Hit, Retriever
 from rag.store import Index
 from rag.tables import is_table_row
-from rag.text import content_stems, full_names, given_names, name_aliases, stem, title_holders, tokens, unmarked
+from rag.text import content_stems, fold, full_names, given_names, name_aliases, stem, title_holders, tokens, unmarked
 from rag.verify import check_claim, split_claims
 
 log = logging.getLogger(__name__)
@@ -170,6 +170,16 @@ def _sort_of(candidate: str) -> str:
         return "month"
     words = [w for w in re.findall(r"[^\W\d]+|%", candidate.lower()) if w not in NUMBER_WORDS]
     return " ".join(words)
+
+
+def _counts(candidate: str, counted: str) -> bool:
+    """Whether a number's phrase counts the thing asked about (its last word has that stem).
+
+    >>> _counts("152,000 vacant posts", "post"), _counts("1,700 places", "post")
+    (True, False)
+    """
+    words = tokens(candidate)
+    return bool(words) and stem(fold(words[-1])) == counted
 
 
 def _value_of(candidate: str) -> str:
@@ -450,16 +460,37 @@ class Assistant:
         if info.kind not in FIGURE_KINDS or not evidence.chosen:
             return []
         best = evidence.chosen[0]
+        counted = info.counted if info.kind == "count" else None
+
+        def sort_of(candidate: str) -> str:
+            return "counted" if counted and _counts(candidate, counted) else _sort_of(candidate)
+
+        def counts_it(s: Scored) -> bool:
+            return any(sort_of(c) == "counted" for c in s.candidates)
+
         close = [
             s
             for s in evidence.ranked
-            # Only sentences as good as the best, about the same thing (every name, most key terms).
-            if s.score >= best.score - AGREE_MARGIN and not s.missing_names and s.coverage >= 0.75 * best.coverage
+            # Only sentences as good as the best, about the same thing (every name, most key terms);
+            # or, for "how many posts", one that counts posts too, says all the question does and
+            # answers by itself ("152,000 vacant posts" against "131,000 posts ... are vacant").
+            if not s.missing_names
+            and s.coverage >= 0.75 * best.coverage
+            and (
+                s.score >= best.score - AGREE_MARGIN
+                or (
+                    counts_it(best)
+                    and counts_it(s)
+                    and not s.mismatch
+                    and not s.unsaid
+                    and s.score >= self.settings.answer_threshold
+                )
+            )
         ]
-        for sort in dict.fromkeys(_sort_of(c) for c in best.candidates):
+        for sort in dict.fromkeys(sort_of(c) for c in best.candidates):
             per_source: dict[str, tuple[Scored, str]] = {}
             for s in close:
-                alike = next((c for c in s.candidates if _sort_of(c) == sort), None)
+                alike = next((c for c in s.candidates if sort_of(c) == sort), None)
                 if alike is not None:
                     per_source.setdefault(s.sentence.source, (s, alike))
             if len(per_source) >= 2 and len({_value_of(c) for _, c in per_source.values()}) >= 2:

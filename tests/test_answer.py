@@ -1142,6 +1142,22 @@ def test_a_word_no_document_uses_after_of_is_refused(tmp_path: Path, seed_settin
     check_citations(worker)
 
 
+def test_two_files_that_count_the_asked_thing_differently_are_both_given(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """The article gives 131,000 vacant posts, the commission's report 152,000: the report's
+    sentence scores lower (it says "adult social care" only in the sentence before) but counts the
+    posts asked about and says all the question does, so the answer gives both, each cited."""
+    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
+    answer = docs.ask("How many vacant posts are there in adult social care?")
+    assert "differ" in answer.answer and "131,000" in answer.answer and "152,000" in answer.answer, answer.answer
+    assert {c.source.rsplit("/", 1)[-1] for c in answer.citations} == {"001_care_cap.html", "002_workforce_report.pdf"}
+    check_citations(answer)
+    # One count of another thing in another file is no disagreement.
+    homes = docs.ask("How many care homes closed in the north-east last year?")
+    assert "differ" not in homes.answer and "42" in homes.answer
+
+
 def test_a_noun_before_from_is_no_way_to_reverse() -> None:
     """ "the money from the charge" says where the money comes from; "use the first year's money to
     buy buses" does not reverse it. "fled from" still has a way."""
