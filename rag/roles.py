@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from rag.question import OPPOSITE_WAY, PASSIVE, PLACED, TIME_SIDES, WAYS, QuestionInfo, as_asked
-from rag.text import fold, speech_verb, stem, tokens
+from rag.text import OPPOSITES, STOPWORDS, fold, speech_verb, stem, tokens, word_pairs
 
 
 def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...], placed_in_time: bool) -> list[str]:
@@ -45,12 +45,60 @@ def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...],
     done_to_it = has_it_done_to_it(info.doer, sentence) if info.doer else None
     if done_to_it and info.doer:
         found.append(f"{done_to_it!r}, not done by {as_asked(info.doer[1][0], info)}")
+    # "When will the last releases take place?" against "the first releases would take place": the
+    # other end of the same thing, whatever the sentences before say ("88,100 last week").
+    other_end = opposite_modifier(info.text, sentence)
+    if other_end:
+        found.append(f"{other_end[0]!r}, not {other_end[1]!r}")
+    # "Who is the chief inspector of probation?" against "the chief inspector of prisons": another office.
+    office = other_office(info.text, info.role_words, sentence) if info.role_words else None
+    if office:
+        found.append(f"{office[0]!r}, not {office[1]!r}")
     swapped = swapped_object(info.objects, sentence) if info.objects else None
     if swapped:
         found.append(f"{swapped!r}, the question's name in another place")
     if info.done_to and does_it_itself(info.done_to, sentence):
         found.append(f"there {as_asked(info.done_to[1], info)} does the {as_asked(info.done_to[0], info)!r} itself")
     return found
+
+
+def opposite_modifier(question: str, sentence: str) -> tuple[str, str] | None:
+    """The sentence's "first releases" where the question asks of the "last releases" (a word and
+    its opposite, `OPPOSITES`, before one noun), and the sentence does not say the question's, with
+    the question's; or None.
+
+    >>> opposite_modifier("When will the last releases take place?", "The first releases would take place in May.")
+    ('first releases', 'last releases')
+    >>> opposite_modifier("When is the second strike?", "The first strike is in May, the second strike in June.")
+    """
+    said = [(stem(fold(a)), stem(fold(b)), f"{a} {b}") for a, b in word_pairs(sentence)]
+    for a, b in word_pairs(question):
+        asked, noun = stem(fold(a)), stem(fold(b))
+        if asked not in OPPOSITES or fold(b) in STOPWORDS or any(x == asked and y == noun for x, y, _ in said):
+            continue
+        other = next((phrase for x, y, phrase in said if y == noun and x in OPPOSITES[asked]), None)
+        if other:
+            return other, f"{a} {b}"
+    return None
+
+
+def other_office(question: str, role_words: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
+    """The sentence's "inspector of prisons" where the question asks for the "inspector of probation"
+    (the role's last word, "of" and a lower-case word), with the question's; or None.
+
+    >>> other_office("Who is the inspector of probation?", ("inspector",), "The inspector of prisons, Jo Hay, said.")
+    ('inspector of prisons', 'inspector of probation')
+    >>> other_office("Who is the head of the probation service?", ("head",), "The head of the Probation Service.")
+    >>> other_office("Who is the head of the Care Forum?", ("head",), "The head of the Union, Al Ross, said.")
+    """
+    role = re.escape(role_words[-1])
+    asked = re.search(rf"\b{role}\s+of\s+(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)([a-z]+)", question)
+    if not asked:
+        return None
+    said = [m for m in re.finditer(rf"\b{role}\s+of\s+(?:the\s+)?([A-Za-z]+)", sentence, re.IGNORECASE)]
+    if not said or any(stem(fold(m.group(1))) == stem(asked.group(1)) for m in said):
+        return None
+    return said[0].group(), asked.group()
 
 
 def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> str | None:

@@ -1165,3 +1165,18 @@ def test_a_noun_before_from_is_no_way_to_reverse() -> None:
 
     assert analyze_question("What will the first year's money from the charge pay for?").directed == ()
     assert analyze_question("Where did the monks flee from?").directed
+
+
+def test_the_other_end_or_another_office_of_the_same_words_is_refused(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """ "the first releases" is not "the last releases", though "last week" is in the sentence
+    before; "the chief inspector of prisons" is not "of probation", though the minutes name the
+    probation service. The questions they answer are still answered."""
+    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    last = docs.ask("When will the last releases take place?")
+    assert last.refused and "9 September" not in last.answer, last.answer
+    assert "9 September" in docs.ask("When will the first releases take place?").answer
+    probation = docs.ask("Who is the chief inspector of probation?")
+    assert probation.refused, probation.answer
+    assert "'inspector of prisons', not 'inspector of probation'" in probation.reason
