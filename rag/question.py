@@ -600,6 +600,14 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and stem(word) != word  # "journeys", not "bus"
 
 
+def _ratio_ends_at(words: list[str], i: int) -> bool:
+    """Whether words[i] is the second number of a ratio: "1 in 4", "3 out of 5"."""
+    joined = [w.lower() for w in words[max(0, i - 2) : i]]
+    if joined[-1:] == ["in"]:
+        return i >= 2 and NUMBER.fullmatch(words[i - 2]) is not None
+    return joined == ["out", "of"] and i >= 3 and NUMBER.fullmatch(words[i - 3]) is not None
+
+
 def type_candidates(kind: str, sentence: str, counted: str | None = None, until: bool = False) -> list[str]:
     """Strings in `sentence` that could answer a question of this kind; `until`: a time something
     lasts until answers too ("How long will the ban stay?").
@@ -612,6 +620,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
     ['21 million']
     >>> type_candidates("count", "The number of patients waiting fell to 412,000 in 2024.", "patient")
     ['412,000']
+    >>> type_candidates("count", "1 in 4 officers left, and 3 out of 5 nurses; 900 officers stayed.", "offic")
+    ['900 officers']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
     >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
@@ -662,9 +672,11 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
                 end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
                 # "Passenger journeys: 21 million": a label that names the counted thing, then the count.
                 labelled = words[i - 1 : i] == [":"] and counted in {stem(w.lower()) for w in words[max(0, i - 5) : i]}
-                # "22,000 years ago" is a point in time, not a count of years.
+                # "22,000 years ago" is a point in time, not a count of years; "1 in 4 prison officers"
+                # a share of them.
                 counts_it = labelled or (numbered and not YEAR.fullmatch(words[i]))
-                if (counted is None or counted in follow or counts_it) and words[end : end + 1] != ["ago"]:
+                ago = words[end : end + 1] == ["ago"]
+                if (counted is None or counted in follow or counts_it) and not ago and not _ratio_ends_at(words, i):
                     out.append(" ".join(words[i:end]))
                 i = j + 1
             else:

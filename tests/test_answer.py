@@ -1180,3 +1180,11 @@ def test_the_other_end_or_another_office_of_the_same_words_is_refused(
     probation = docs.ask("Who is the chief inspector of probation?")
     assert probation.refused, probation.answer
     assert "'inspector of prisons', not 'inspector of probation'" in probation.reason
+
+
+def test_one_in_four_is_no_count(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "1 in 4 prison officers had left" gives a share of the officers, not how many there are."""
+    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    assert docs.ask("How many prison officers are there?").refused
+    share = docs.ask("What share of prison officers left within their first year?")
+    assert "1 in 4" in share.answer, share.answer
