@@ -273,9 +273,11 @@ class TermStats:
             return term
         import difflib
 
-        # A short word needs a closer match ("sank" -> "sankt" but not "rind" -> "rhine").
+        # A short word needs a closer match ("sank" -> "sankt" but not "rind" -> "rhine"). A typo keeps
+        # the first letter: "president" is no misspelling of "residents".
         cutoff = 0.8 if len(term) >= 5 else 0.85
-        close = difflib.get_close_matches(term, self.df.keys(), n=1, cutoff=cutoff)
+        same_start = [w for w in self.df if w[:1] == term[:1]]
+        close = difflib.get_close_matches(term, same_start, n=1, cutoff=cutoff)
         # "insignificant" is no misspelling of "significant": it says the opposite.
         return close[0] if close and not contrasted({term}, {close[0]}) else term
 
@@ -806,9 +808,10 @@ def select_evidence(
     unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]
     unknown += [short for short, spelled in info.abbreviated if not stats.known_phrase(spelled)]
     unknown += [name for name in info.lettered if not stats.says(name)]
-    # "Who is the shadow health secretary?": an office no document names, if one word of it is none
-    # of theirs ("the health secretary" is someone else).
-    office = [stem(w) for w in info.role_words[:-1] if w not in STOPWORDS]
+    # "Who is the shadow health secretary?", "Who is the president of X?": an office no document
+    # names, if one word of it is none of theirs ("the health secretary" is someone else, and the
+    # X that says nothing of a president names someone with another role).
+    office = [stem(w) for w in info.role_words if w not in STOPWORDS]
     if any(not stats.known(w) and stats.spelled(w) == w for w in office):
         unknown.append(f"the {' '.join(info.role_words)}")
     if unknown:

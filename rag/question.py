@@ -149,11 +149,12 @@ LISTING = re.compile(
 # "Who is the chief executive of X?", "Who is X's operations director?": who holds a role.
 WHO_IS = r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+"
 HOLDS_ROLE = re.compile(WHO_IS + r"(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)")
-# "Who chairs the X?" asks who is its chair: the verbs whose doer is called by the same word.
-ROLE_VERB = re.compile(r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(chair|head)(?:s|ed)\s+")
+# "Who chairs the X?" asks who is its chair, the verb and the role one word ("Who heads X?" is
+# looser: "the national security adviser" heads the advice).
+ROLE_VERB = re.compile(r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(chair)(?:s|ed)\s+")
 ANYONE = frozenset("person man woman one people individual".split())
 # Where a role's words end, besides stopwords ("the top general alongside Steve Witkoff").
-ROLE_ENDS = frozenset("alongside beside behind among amongst within near across toward towards like".split())
+ROLE_ENDS = frozenset("alongside beside behind ahead among amongst within near across toward towards like".split())
 # Kin are said from either side ("Emma, sister of Duke Richard" says who her brother is; "married"
 # who her husband is): no office a sentence names.
 KIN = frozenset(
@@ -185,6 +186,8 @@ def role_phrase(question: str) -> tuple[str, ...]:
 
     >>> role_phrase("Who is the shadow health and social care secretary?")
     ('shadow', 'health', 'and', 'social', 'care', 'secretary')
+    >>> role_phrase("Who was the defence secretary sitting with him?"), role_phrase("Who was the ruling class ahead?")
+    (('defence', 'secretary'), ('ruling', 'class'))
     """
     verb = ROLE_VERB.match(question)
     if verb:
@@ -198,6 +201,8 @@ def role_phrase(question: str) -> tuple[str, ...]:
             words.append(w)
             continue
         if w in STOPWORDS or w in ROLE_ENDS or not w.islower():
+            break
+        if words and (w.endswith("ing") or verb_not_noun(w)):  # "the defence secretary sitting with him"
             break
         words.append(w)
     while words and words[-1] == "and":
@@ -232,7 +237,11 @@ def role_body(question: str) -> tuple[str, ...]:
 # A capitalized word and a capital letter ("Band A", "Plan B"); not "I", a numeral or a pronoun.
 LETTERED = re.compile(r"\b([A-Z][a-z]+) [A-HJ-UWYZ]\b(?![’'.-])")
 QUOTED = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
-PLACE_PHRASE = re.compile(r"\b(?:into|onto|towards?|through|across|along|past) the [a-z]\w*")
+PLACE_PHRASE = re.compile(
+    r"\b(?:into|onto|towards?|through|across|along|past) the [a-z]\w*"
+    # A region named by its compass point: "Care homes in the north-east".
+    r"|\b(?:north|south)(?:[- ]?(?:east|west))?\b|\b(?:east|west)\b"
+)
 BRACKETED = re.compile(r"\(([^()]{2,60})\)")
 # The words that ask for a gloss ("the English translation of", "what does the word ... mean").
 GLOSS_FRAME = frozenset(stem(w) for w in "translate translation mean meaning word term english literally".split())
@@ -636,6 +645,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
     'Multinational Force Ukraine'
     >>> type_candidates("place", "- Enhance Black Sea security."), type_candidates("place", "Paris will host it.")
     (['Black', 'Sea'], ['Paris'])
+    >>> type_candidates("place", "42 homes closed in the north-east, none in northern towns.")
+    ['north-east']
     >>> type_candidates("person", "In June, Lars Aagaard met Kelly June on Monday.")
     ['Lars', 'Aagaard', 'Kelly', 'June']
     """

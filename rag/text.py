@@ -592,6 +592,7 @@ wet = dry
 heavy = light
 win won victory = lose lost defeat
 accept accepted = reject rejected
+open opens opened = close closes closed shut
 agree agreed = disagree disagreed
 approve approved = disapprove disapproved
 support supported = oppose opposed

@@ -1188,3 +1188,27 @@ def test_one_in_four_is_no_count(tmp_path: Path, seed_settings: Any, embedder: A
     assert docs.ask("How many prison officers are there?").refused
     share = docs.ask("What share of prison officers left within their first year?")
     assert "1 in 4" in share.answer, share.answer
+
+
+def test_an_office_no_document_names_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """No document says "president": the chamber's sentence names no one, and "president" is no
+    misspelling of "residents" (a typo keeps the first letter)."""
+    docs = assistant_over_corpus("transport", tmp_path, seed_settings, embedder)
+    answer = docs.ask("Who is the president of the Aldmoor Chamber of Commerce?")
+    assert answer.refused, answer.answer
+    assert "never mention the president" in answer.reason
+
+
+def test_a_region_by_its_compass_point_answers_which_region(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "Care homes in the north-east have been hit hardest" names a region, lower case."""
+    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
+    answer = docs.ask("Which region has lost the most care homes?")
+    assert "north-east" in answer.answer, answer.answer
+    check_citations(answer)
+
+
+def test_when_it_opens_is_not_when_it_closes(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+    closing = docs.ask("When do applications for the scheme close?")
+    assert closing.refused and "3 March" not in closing.answer, closing.answer
+    assert "3 March" in docs.ask("When do applications for the scheme open?").answer
