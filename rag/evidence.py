@@ -33,6 +33,7 @@ from rag.text import (
     fold,
     modifier_pairs,
     names_alone,
+    only_noun,
     reports_speech,
     same_stem,
     stem,
@@ -460,23 +461,29 @@ def _word_before(words: list[tuple[str, bool]], i: int) -> int | None:
     return None
 
 
+# "the pay of a nurse", "uptake among teachers": the noun before says what the one after is of.
+OF_NOUNS = frozenset("of among".split())
+
+
 def _head_before(words: list[tuple[str, bool]], i: int) -> int | None:
-    """`_word_before`, or the word before an "of" there: the noun a word after "of" is said of
-    ("the pay of a nurse": pay).
+    """`_word_before`, or the word before an "of" or "among" there: the noun a word after "of" is
+    said of ("the pay of a nurse": pay).
 
     >>> words = _spaced_words("the median pay of a care worker")
     >>> words[_head_before(words, 5)][0], _head_before(words, 1)
     ('pay', None)
     """
     j = _word_before(words, i)
-    if j is not None and fold(words[j][0]) == "of":
+    if j is not None and fold(words[j][0]) in OF_NOUNS:
         return _word_before(words, j)
     return j
 
 
 def _in_noun_phrase(words: list[tuple[str, bool]], i: int) -> bool:
-    """Whether an article stands right before word i or before the word before it ("a new ...")."""
-    return bool({fold(x) for x, _ in words[max(0, i - 2) : i]} & ARTICLES)
+    """Whether an article stands right before word i or before the word before it ("a new ..."),
+    or "of" or "among" right before it ("uptake among teachers")."""
+    before = {fold(x) for x, _ in words[max(0, i - 2) : i]}
+    return bool(before & ARTICLES) or (i > 0 and words[i][1] and fold(words[i - 1][0]) in OF_NOUNS)
 
 
 def _phrase(words: list[tuple[str, bool]], start: int, i: int) -> str:
@@ -532,6 +539,35 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
                 continue
             if meaning.alike(t, [fold(w)], SWAP_ALIKE) is None:
                 found.append(f"'{_phrase(words, j, i)}', not '{asked}'")
+    return found
+
+
+def swapped_object_noun(info: QuestionInfo, sentence: str, meaning: WordMeaning) -> list[str]:
+    """Where the sentence has the question's verb with another lower-case object after an article,
+    not close in meaning, and the question's object nowhere: "cost the company" against "cost
+    passengers".
+
+    The verb must be one the question asks about (`QuestionInfo.verbs`), and both objects nouns that
+    are no adverbs ("offer instead", "flow outside", "flows farther" have none)."""
+    if not info.verbs:
+        return []
+    said = {stem(t) for t in tokens(fold(sentence))}
+    words = _spaced_words(sentence)
+    found = []
+
+    def a_noun(word: str) -> bool:
+        return word.islower() and fold(word) not in STOPWORDS and only_noun(fold(word))
+
+    for verb, noun in word_pairs(info.text):
+        if stem(fold(verb)) not in info.verbs or not a_noun(noun) or stem(fold(noun)) in said:
+            continue
+        for i, (w, _) in enumerate(words):
+            j = _word_before(words, i)
+            # After an article: "cost the company" names another; "asking everyone" may include them.
+            if j != i - 2 or stem(fold(words[j][0])) != stem(fold(verb)) or not a_noun(w):
+                continue
+            if meaning.alike(fold(noun), [fold(w)], SWAP_ALIKE) is None:
+                found.append(f"'{_phrase(words, j, i)}', not '{verb} {noun}'")
     return found
 
 
@@ -796,6 +832,8 @@ def select_evidence(
         swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
         if meaning and slots:
             swapped += tuple(swapped_after(slots, s.text, meaning))
+        if meaning:
+            swapped += tuple(swapped_object_noun(info, s.text, meaning))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

@@ -134,6 +134,17 @@ def speech_verb(word: str) -> bool:
     return stem(word) in SPEECH_STEMS and (word.endswith("ing") or verb_not_noun(word))
 
 
+def only_noun(word: str) -> bool:
+    """Whether the word is a noun and no adverb, adjective or preposition ("passengers", "company";
+    not "instead", "outside", "west"). A verb too may be ("volume").
+
+    >>> only_noun("passengers"), only_noun("instead"), only_noun("outside"), only_noun("volume")
+    (True, False, False, True)
+    """
+    lemmas = _lemmas(word.lower())
+    return "NOUN" in lemmas and not {"ADV", "ADJ", "ADP"} & set(lemmas)
+
+
 def can_be_verb(word: str) -> bool:
     """Whether the word can be a verb form, whatever else it can be ("leads", "chairs"; not "river").
 

@@ -1212,3 +1212,35 @@ def test_when_it_opens_is_not_when_it_closes(tmp_path: Path, seed_settings: Any,
     closing = docs.ask("When do applications for the scheme close?")
     assert closing.refused and "3 March" not in closing.answer, closing.answer
     assert "3 March" in docs.ask("When do applications for the scheme open?").answer
+
+
+@pytest.mark.parametrize(
+    ("corpus", "question", "instead", "asked", "value"),
+    [
+        (
+            "health",
+            "What was flu vaccine uptake among teachers last winter?",
+            "'Uptake among health workers', not 'uptake among teachers",
+            "What was flu vaccine uptake among health workers?",
+            "44%",
+        ),
+        (
+            "transport",
+            "How much did the March strike cost passengers?",
+            "'cost the company', not 'cost passengers'",
+            "How much did the March strike cost the company?",
+            "6 million",
+        ),
+    ],
+)
+def test_another_group_in_the_same_place_is_refused(
+    tmp_path: Path, seed_settings: Any, embedder: Any, corpus: str, question: str, instead: str, asked: str, value: str
+) -> None:
+    """ "Uptake among health workers" is not the uptake among teachers (no document says
+    "teachers"); "cost the company" is not what the strike cost passengers. What they say is
+    still answered."""
+    docs = assistant_over_corpus(corpus, tmp_path, seed_settings, embedder)
+    answer = docs.ask(question)
+    assert answer.refused, answer.answer
+    assert instead in answer.reason
+    assert value in docs.ask(asked).answer
