@@ -370,6 +370,10 @@ def _kind(original: str) -> str:
     clause = re.match(r"\W*when (?!(?:" + "|".join(AUXILIARIES) + r")\b)(?=.*\b(?:what|which|where|who|how)\b)", q)
     if clause:
         q = q[clause.end() :]
+    # "Which bird loses shelter when hedges are flailed?": a "when" after the question word opens a
+    # clause too; it asks for no date.
+    if re.match(r"\W*(?:(?:and|so|but)\s+)?(?:what|which|who|whom|whose|where|how|why)\b", q):
+        q = re.sub(r"\bwhen\b", "as", q)
     # "What limits how many sessions can be run?": the "how many" is what is limited, not asked.
     if re.match(r"\W*what\s+[a-z]+\s+how\s+(?:many|much)\b", q):
         return "other"

@@ -1244,3 +1244,11 @@ def test_another_group_in_the_same_place_is_refused(
     assert answer.refused, answer.answer
     assert instead in answer.reason
     assert value in docs.ask(asked).answer
+
+
+def test_a_when_clause_after_the_question_word_asks_for_no_date() -> None:
+    from rag.question import analyze_question
+
+    assert analyze_question("Which bird loses shelter when hedges are flailed every year?").kind == "other"
+    assert analyze_question("Who was the leader when Rome fell?").kind == "person"
+    assert analyze_question("And when does it move to London?").kind == "date"
