@@ -18,7 +18,16 @@ import numpy as np
 
 from rag.chunk import Chunk
 from rag.embed import Embedder
-from rag.question import HOW_LONG, NUMBER_WORDS, QuestionInfo, as_asked, counted_nouns, type_candidates
+from rag.question import (
+    HOW_LONG,
+    NUMBER_WORDS,
+    TIME_UNITS,
+    QuestionInfo,
+    as_asked,
+    counted_nouns,
+    do_support_verb,
+    type_candidates,
+)
 from rag.retrieve import Hit
 from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
 from rag.store import Index
@@ -542,6 +551,36 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
     return found
 
 
+def swapped_compound(info: QuestionInfo, sentence: str, meaning: WordMeaning, stats: TermStats) -> list[str]:
+    """Where the sentence has the question's noun after another noun, not close in meaning, and the
+    question's nowhere: "per prison place" against "a probation place", "health workers" against
+    "care workers". Adjectives are left out: "the planned prison" may be "the new prison". (A word
+    no document uses is `swapped_modifiers`'.)"""
+    said = {stem(t) for t in tokens(fold(sentence))}
+    carried = do_support_verb(info.text)  # "What does the coalition aim to deter?": "aim" is its verb
+    asked = [
+        (m, h)
+        for m, h in modifier_pairs(info.text)
+        if h != carried
+        and stem(m) not in said
+        and stem(h) in said
+        and h not in STOPWORDS
+        and only_noun(m)
+        and only_noun(h)
+        and stem(m) not in info.verbs
+        and stats.known(stem(m))
+    ]
+    found = []
+    for m, h in asked:
+        for m2, h2 in modifier_pairs(sentence):
+            # "a four-hour debate" says how long, not which debate.
+            if stem(h2) != stem(h) or stem(m2) == stem(m) or not only_noun(m2) or re.fullmatch(TIME_UNITS, m2):
+                continue
+            if meaning.alike(m, [m2], SWAP_ALIKE) is None:
+                found.append(f"'{m2} {h2}', not '{m} {h}'")
+    return found
+
+
 def swapped_object_noun(info: QuestionInfo, sentence: str, meaning: WordMeaning) -> list[str]:
     """Where the sentence has the question's verb with another lower-case object after an article,
     not close in meaning, and the question's object nowhere: "cost the company" against "cost
@@ -834,6 +873,7 @@ def select_evidence(
             swapped += tuple(swapped_after(slots, s.text, meaning))
         if meaning:
             swapped += tuple(swapped_object_noun(info, s.text, meaning))
+            swapped += tuple(swapped_compound(info, s.text, meaning, stats))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

@@ -1252,3 +1252,13 @@ def test_a_when_clause_after_the_question_word_asks_for_no_date() -> None:
     assert analyze_question("Which bird loses shelter when hedges are flailed every year?").kind == "other"
     assert analyze_question("Who was the leader when Rome fell?").kind == "person"
     assert analyze_question("And when does it move to London?").kind == "date"
+
+
+def test_another_noun_before_the_asked_one_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "Average cost per prison place" is not what a probation place costs, though the documents
+    say "probation" elsewhere: the noun before "place" is another, not close in meaning."""
+    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    probation = docs.ask("What does a probation place cost each year?")
+    assert probation.refused, probation.answer
+    assert "'prison place', not 'probation place'" in probation.reason
+    assert "51,000" in docs.ask("What does a prison place cost each year?").answer
