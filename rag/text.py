@@ -604,6 +604,7 @@ heavy = light
 win won victory = lose lost defeat
 accept accepted = reject rejected
 open opens opened = close closes closed shut
+begin begins began begun start starts started = finish finishes finished complete completed
 agree agreed = disagree disagreed
 approve approved = disapprove disapproved
 support supported = oppose opposed

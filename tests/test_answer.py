@@ -1262,3 +1262,12 @@ def test_another_noun_before_the_asked_one_is_refused(tmp_path: Path, seed_setti
     assert probation.refused, probation.answer
     assert "'prison place', not 'probation place'" in probation.reason
     assert "51,000" in docs.ask("What does a prison place cost each year?").answer
+
+
+def test_when_it_begins_is_not_when_it_is_finished(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "due to be finished in September 2028" is no answer to when work begins, and no second
+    date beside it ("The documents differ: September; March" was the answer before)."""
+    docs = assistant_over_corpus("flooding", tmp_path, seed_settings, embedder)
+    begin = docs.ask("When will work on the Caton flood wall begin?")
+    assert "March 2027" in begin.answer and "differ" not in begin.answer, begin.answer
+    assert "September 2028" in docs.ask("When will the Caton flood wall be finished?").answer
