@@ -472,8 +472,8 @@ class Assistant:
             s
             for s in evidence.ranked
             # Only sentences as good as the best, about the same thing (every name, most key terms);
-            # or, for "how many posts", one that counts posts too, says all the question does and
-            # answers by itself ("152,000 vacant posts" against "131,000 posts ... are vacant").
+            # or, for "how many posts", one that counts posts too, with no near-miss mark and nothing
+            # unsaid, above the bar ("152,000 vacant posts" against "131,000 posts ... are vacant").
             if not s.missing_names
             and s.coverage >= 0.75 * best.coverage
             and (

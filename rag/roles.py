@@ -95,7 +95,7 @@ def other_office(question: str, role_words: tuple[str, ...], sentence: str) -> t
     asked = re.search(rf"\b{role}\s+of\s+(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)([a-z]+)", question)
     if not asked:
         return None
-    said = [m for m in re.finditer(rf"\b{role}\s+of\s+(?:the\s+)?([A-Za-z]+)", sentence, re.IGNORECASE)]
+    said = list(re.finditer(rf"\b{role}\s+of\s+(?:the\s+)?([A-Za-z]+)", sentence, re.IGNORECASE))
     if not said or any(stem(fold(m.group(1))) == stem(asked.group(1)) for m in said):
         return None
     return said[0].group(), asked.group()
