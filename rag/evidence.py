@@ -551,27 +551,34 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
     return found
 
 
-def swapped_compound(info: QuestionInfo, sentence: str, meaning: WordMeaning, stats: TermStats) -> list[str]:
-    """Where the sentence has the question's noun after another noun, not close in meaning, and the
-    question's nowhere: "per prison place" against "a probation place", "health workers" against
-    "care workers". Adjectives are left out: "the planned prison" may be "the new prison". (A word
-    no document uses is `swapped_modifiers`'.)"""
-    said = {stem(t) for t in tokens(fold(sentence))}
-    carried = do_support_verb(info.text)  # "What does the coalition aim to deter?": "aim" is its verb
-    asked = [
+def asked_compounds(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str]]:
+    """The question's noun pairs whose first word says which one of the second ("a probation
+    place": probation, place), for `swapped_compound`: both nouns, the first a word the documents
+    use and no verb of the question, the second not the verb "does" carries ("What does the
+    coalition aim to deter?": "aim")."""
+    carried = do_support_verb(info.text)
+    return [
         (m, h)
         for m, h in modifier_pairs(info.text)
         if h != carried
-        and stem(m) not in said
-        and stem(h) in said
         and h not in STOPWORDS
         and only_noun(m)
         and only_noun(h)
         and stem(m) not in info.verbs
         and stats.known(stem(m))
     ]
+
+
+def swapped_compound(asked: list[tuple[str, str]], sentence: str, meaning: WordMeaning) -> list[str]:
+    """Where the sentence has the question's noun (`asked_compounds`) after another noun, not close
+    in meaning, and the question's nowhere: "per prison place" against "a probation place", "health
+    workers" against "care workers". Adjectives are left out: "the planned prison" may be "the new
+    prison". (A word no document uses is `swapped_modifiers`'.)"""
+    said = {stem(t) for t in tokens(fold(sentence))}
     found = []
     for m, h in asked:
+        if stem(m) in said or stem(h) not in said:
+            continue
         for m2, h2 in modifier_pairs(sentence):
             # "a four-hour debate" says how long, not which debate.
             if stem(h2) != stem(h) or stem(m2) == stem(m) or not only_noun(m2) or re.fullmatch(TIME_UNITS, m2):
@@ -581,29 +588,31 @@ def swapped_compound(info: QuestionInfo, sentence: str, meaning: WordMeaning, st
     return found
 
 
-def swapped_object_noun(info: QuestionInfo, sentence: str, meaning: WordMeaning) -> list[str]:
-    """Where the sentence has the question's verb with another lower-case object after an article,
-    not close in meaning, and the question's object nowhere: "cost the company" against "cost
-    passengers".
+def _a_noun(word: str) -> bool:
+    return word.islower() and fold(word) not in STOPWORDS and only_noun(fold(word))
 
-    The verb must be one the question asks about (`QuestionInfo.verbs`), and both objects nouns that
-    are no adverbs ("offer instead", "flow outside", "flows farther" have none)."""
-    if not info.verbs:
-        return []
+
+def asked_objects(info: QuestionInfo) -> list[tuple[str, str]]:
+    """The question's verb-and-object pairs, for `swapped_object_noun`: a verb the question asks
+    about (`QuestionInfo.verbs`) right before a noun that is no adverb ("cost passengers"; "offer
+    instead", "flow outside" have none)."""
+    return [(v, n) for v, n in word_pairs(info.text) if stem(fold(v)) in info.verbs and _a_noun(n)]
+
+
+def swapped_object_noun(asked: list[tuple[str, str]], sentence: str, meaning: WordMeaning) -> list[str]:
+    """Where the sentence has the question's verb (`asked_objects`) with another lower-case object
+    after an article, not close in meaning, and the question's object nowhere: "cost the company"
+    against "cost passengers"."""
     said = {stem(t) for t in tokens(fold(sentence))}
     words = _spaced_words(sentence)
     found = []
-
-    def a_noun(word: str) -> bool:
-        return word.islower() and fold(word) not in STOPWORDS and only_noun(fold(word))
-
-    for verb, noun in word_pairs(info.text):
-        if stem(fold(verb)) not in info.verbs or not a_noun(noun) or stem(fold(noun)) in said:
+    for verb, noun in asked:
+        if stem(fold(noun)) in said:
             continue
         for i, (w, _) in enumerate(words):
             j = _word_before(words, i)
             # After an article: "cost the company" names another; "asking everyone" may include them.
-            if j != i - 2 or stem(fold(words[j][0])) != stem(fold(verb)) or not a_noun(w):
+            if j != i - 2 or stem(fold(words[j][0])) != stem(fold(verb)) or not _a_noun(w):
                 continue
             if meaning.alike(fold(noun), [fold(w)], SWAP_ALIKE) is None:
                 found.append(f"'{_phrase(words, j, i)}', not '{verb} {noun}'")
@@ -848,6 +857,8 @@ def select_evidence(
     unused = [(t, w) for t, w in zip(info.terms, info.words, strict=True) if not stats.known(t) and t not in info.names]
     modifiers = unknown_modifiers(info, stats) if meaning else []
     slots = unknown_after(info, stats) if meaning else []
+    objects = asked_objects(info) if meaning else []
+    compounds = asked_compounds(info, stats) if meaning else []
     scored = []
     for (s, ctx, _), d in zip(pairs, dense, strict=True):
         credits: dict[str, float] = {}
@@ -871,9 +882,10 @@ def select_evidence(
         swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
         if meaning and slots:
             swapped += tuple(swapped_after(slots, s.text, meaning))
-        if meaning:
-            swapped += tuple(swapped_object_noun(info, s.text, meaning))
-            swapped += tuple(swapped_compound(info, s.text, meaning, stats))
+        if meaning and objects:
+            swapped += tuple(swapped_object_noun(objects, s.text, meaning))
+        if meaning and compounds:
+            swapped += tuple(swapped_compound(compounds, s.text, meaning))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.
