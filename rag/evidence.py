@@ -551,6 +551,11 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
     return found
 
 
+def _a_noun(word: str) -> bool:
+    """A lower-case noun that is no stopword, adverb or adjective ("passengers"; not "instead")."""
+    return word.islower() and fold(word) not in STOPWORDS and only_noun(fold(word))
+
+
 def asked_compounds(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str]]:
     """The question's noun pairs whose first word says which one of the second ("a probation
     place": probation, place), for `swapped_compound`: both nouns, the first a word the documents
@@ -560,36 +565,26 @@ def asked_compounds(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str
     return [
         (m, h)
         for m, h in modifier_pairs(info.text)
-        if h != carried
-        and h not in STOPWORDS
-        and only_noun(m)
-        and only_noun(h)
-        and stem(m) not in info.verbs
-        and stats.known(stem(m))
+        if h != carried and _a_noun(m) and _a_noun(h) and stem(m) not in info.verbs and stats.known(stem(m))
     ]
 
 
-def swapped_compound(asked: list[tuple[str, str]], sentence: str, meaning: WordMeaning) -> list[str]:
-    """Where the sentence has the question's noun (`asked_compounds`) after another noun, not close
-    in meaning, and the question's nowhere: "per prison place" against "a probation place", "health
-    workers" against "care workers". Adjectives are left out: "the planned prison" may be "the new
-    prison". (A word no document uses is `swapped_modifiers`'.)"""
-    said = {stem(t) for t in tokens(fold(sentence))}
+def swapped_compound(asked: list[tuple[str, str]], sentence: str, said: set[str], meaning: WordMeaning) -> list[str]:
+    """Where the sentence (its stems `said`) has the question's noun (`asked_compounds`) after
+    another noun, not close in meaning, and the question's nowhere: "per prison place" against "a
+    probation place", "health workers" against "care workers". Adjectives are left out: "the planned
+    prison" may be "the new prison". (A word no document uses is `swapped_modifiers`'.)"""
     found = []
     for m, h in asked:
         if stem(m) in said or stem(h) not in said:
             continue
         for m2, h2 in modifier_pairs(sentence):
             # "a four-hour debate" says how long, not which debate.
-            if stem(h2) != stem(h) or stem(m2) == stem(m) or not only_noun(m2) or re.fullmatch(TIME_UNITS, m2):
+            if stem(h2) != stem(h) or stem(m2) == stem(m) or not _a_noun(m2) or re.fullmatch(TIME_UNITS, m2):
                 continue
             if meaning.alike(m, [m2], SWAP_ALIKE) is None:
                 found.append(f"'{m2} {h2}', not '{m} {h}'")
     return found
-
-
-def _a_noun(word: str) -> bool:
-    return word.islower() and fold(word) not in STOPWORDS and only_noun(fold(word))
 
 
 def asked_objects(info: QuestionInfo) -> list[tuple[str, str]]:
@@ -599,11 +594,10 @@ def asked_objects(info: QuestionInfo) -> list[tuple[str, str]]:
     return [(v, n) for v, n in word_pairs(info.text) if stem(fold(v)) in info.verbs and _a_noun(n)]
 
 
-def swapped_object_noun(asked: list[tuple[str, str]], sentence: str, meaning: WordMeaning) -> list[str]:
-    """Where the sentence has the question's verb (`asked_objects`) with another lower-case object
-    after an article, not close in meaning, and the question's object nowhere: "cost the company"
-    against "cost passengers"."""
-    said = {stem(t) for t in tokens(fold(sentence))}
+def swapped_object_noun(asked: list[tuple[str, str]], sentence: str, said: set[str], meaning: WordMeaning) -> list[str]:
+    """Where the sentence (its stems `said`) has the question's verb (`asked_objects`) with another
+    lower-case object after an article, not close in meaning, and the question's object nowhere:
+    "cost the company" against "cost passengers"."""
     words = _spaced_words(sentence)
     found = []
     for verb, noun in asked:
@@ -882,10 +876,10 @@ def select_evidence(
         swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
         if meaning and slots:
             swapped += tuple(swapped_after(slots, s.text, meaning))
-        if meaning and objects:
-            swapped += tuple(swapped_object_noun(objects, s.text, meaning))
-        if meaning and compounds:
-            swapped += tuple(swapped_compound(compounds, s.text, meaning))
+        if meaning and (objects or compounds):
+            stems = {stem(t) for t in tokens(s.text)}
+            swapped += tuple(swapped_object_noun(objects, s.text, stems, meaning))
+            swapped += tuple(swapped_compound(compounds, s.text, stems, meaning))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

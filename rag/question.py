@@ -570,7 +570,8 @@ def analyze_question(text: str) -> QuestionInfo:
         and stem(m.group(1)) not in RECIPROCAL_STEMS
     )
     kind = _kind(text)
-    role = role_noun(text)
+    role_words = role_phrase(text)
+    role = stem(role_words[-1]) if role_words else None  # role_noun(text)
     if HOW_LONG.search(text):  # "How long did the talks last?": a length says it ("after nine hours of talks")
         verbs = tuple(v for v in verbs if v != "last")
     if kind == "gloss":  # "the English translation of": the words that ask for a gloss are no topic
@@ -601,7 +602,7 @@ def analyze_question(text: str) -> QuestionInfo:
         *_spoken(framed),
         lettered=tuple(m.group() for m in LETTERED.finditer(text) if fold(m.group(1)).lower() not in STOPWORDS),
         role=role,
-        role_words=role_phrase(text),
+        role_words=role_words,
         body=role_body(text) if role else (),
     )
 

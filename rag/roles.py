@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 from rag.question import OPPOSITE_WAY, PASSIVE, PLACED, TIME_SIDES, WAYS, QuestionInfo, as_asked
@@ -71,15 +72,25 @@ def opposite_modifier(question: str, sentence: str) -> tuple[str, str] | None:
     ('first releases', 'last releases')
     >>> opposite_modifier("When is the second strike?", "The first strike is in May, the second strike in June.")
     """
+    asked = _opposable(question)
+    if not asked:
+        return None
     said = [(stem(fold(a)), stem(fold(b)), f"{a} {b}") for a, b in word_pairs(sentence)]
-    for a, b in word_pairs(question):
-        asked, noun = stem(fold(a)), stem(fold(b))
-        if asked not in OPPOSITES or fold(b) in STOPWORDS or any(x == asked and y == noun for x, y, _ in said):
+    for word, noun, phrase in asked:
+        if any(x == word and y == noun for x, y, _ in said):
             continue
-        other = next((phrase for x, y, phrase in said if y == noun and x in OPPOSITES[asked]), None)
+        other = next((p for x, y, p in said if y == noun and x in OPPOSITES[word]), None)
         if other:
-            return other, f"{a} {b}"
+            return other, phrase
     return None
+
+
+@lru_cache(maxsize=256)
+def _opposable(question: str) -> tuple[tuple[str, str, str], ...]:
+    """The question's word pairs whose first word has opposites (`OPPOSITES`), as stems and as asked;
+    read once a question, not once a sentence."""
+    pairs = ((a, b, stem(fold(a))) for a, b in word_pairs(question))
+    return tuple((s, stem(fold(b)), f"{a} {b}") for a, b, s in pairs if s in OPPOSITES and fold(b) not in STOPWORDS)
 
 
 def other_office(question: str, role_words: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
@@ -91,14 +102,22 @@ def other_office(question: str, role_words: tuple[str, ...], sentence: str) -> t
     >>> other_office("Who is the head of the probation service?", ("head",), "The head of the Probation Service.")
     >>> other_office("Who is the head of the Care Forum?", ("head",), "The head of the Union, Al Ross, said.")
     """
-    role = re.escape(role_words[-1])
-    asked = re.search(rf"\b{role}\s+of\s+(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)([a-z]+)", question)
+    asked = _office_asked(question, role_words[-1])
     if not asked:
         return None
+    role = re.escape(role_words[-1])
     said = list(re.finditer(rf"\b{role}\s+of\s+(?:the\s+)?([A-Za-z]+)", sentence, re.IGNORECASE))
-    if not said or any(stem(fold(m.group(1))) == stem(asked.group(1)) for m in said):
+    if not said or any(stem(fold(m.group(1))) == asked[0] for m in said):
         return None
-    return said[0].group(), asked.group()
+    return said[0].group(), asked[1]
+
+
+@lru_cache(maxsize=256)
+def _office_asked(question: str, role: str) -> tuple[str, str] | None:
+    """The stem of the lower-case word after the role's "of" in the question, and the phrase as
+    asked ("inspector of probation"); read once a question."""
+    found = re.search(rf"\b{re.escape(role)}\s+of\s+(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)([a-z]+)", question)
+    return (stem(found.group(1)), found.group()) if found else None
 
 
 def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> str | None:
