@@ -66,7 +66,13 @@ DATE = re.compile(
     r"|\b\d[\d,.]*\s?(?:BP|BC|BCE|AD|CE)\b|\bAD\s?\d+",  # "13,000 BP", "AD 70"
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", re.IGNORECASE)
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# "Twenty-two" is one number, not "twenty" and then "two".
+NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:" + "|".join(TENS) + r")-(?:one|two|three|four|five|six|seven|eight|nine)\b"
+    r"|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b",
+    re.IGNORECASE,
+)
 # A whole figure: "30%", not its last digit; "$1.5 billion", not "$1".
 FIGURE = r"\d(?:[\d,.]*\d)?"
 AMOUNT = re.compile(

@@ -1271,3 +1271,12 @@ def test_when_it_begins_is_not_when_it_is_finished(tmp_path: Path, seed_settings
     begin = docs.ask("When will work on the Caton flood wall begin?")
     assert "March 2027" in begin.answer and "differ" not in begin.answer, begin.answer
     assert "September 2028" in docs.ask("When will the Caton flood wall be finished?").answer
+
+
+def test_a_spelled_out_count_of_two_words_counts(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "Twenty-two primary schools" counts the schools asked about; the 15 more school streets
+    planned, which had been the answer, do not."""
+    docs = assistant_over_corpus("air", tmp_path, seed_settings, embedder)
+    answer = docs.ask("How many primary schools have a school street?")
+    assert "Twenty-two" in answer.answer and "15 more" not in answer.answer, answer.answer
+    check_citations(answer)

@@ -191,6 +191,9 @@ def test_numbers_stay_whole() -> None:
     assert type_candidates("count", "He led an army of 30,000 men in 300 ships.", "men") == ["30,000 men"]
     assert "2.5" in analyze_question("What period was 2.5 million years ago?").names
     assert "13,000 BP" in type_candidates("date", "Rapid warming began about 13,000 BP.")
+    # "Twenty-two" is one number, which counts the schools after it.
+    found = type_candidates("count", "Twenty-two primary schools now have one.", "school")
+    assert found == ["Twenty-two primary schools"]
 
 
 def test_a_way_belongs_to_what_moves_not_to_a_verbs_object() -> None:
