@@ -474,7 +474,8 @@ def analyze_question(text: str) -> QuestionInfo:
     names: list[str] = []
     abbreviated: dict[str, tuple[str, ...]] = {}
     # "2.5 million": one number; "10th" and "1980s" are one word, as the passages' tokens are.
-    found = [m.group() for m in re.finditer(r"\d[\d,.]*\d[a-z]*|[A-Za-z0-9][\w’'-]*", text)]
+    # "PM2.5" is one word, as in the passages.
+    found = [m.group() for m in re.finditer(r"\d[\d,.]*\d[a-z]*|[A-Za-z0-9][\w’'-]*(?:[.,]\d+)*", text)]
     named = [(i > 0 and w[0].isupper()) or w[0].isdigit() for i, w in enumerate(found)]
     lone: list[str] = []
     for i, (w, is_name) in enumerate(zip(found, named, strict=True)):

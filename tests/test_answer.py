@@ -1280,3 +1280,11 @@ def test_a_spelled_out_count_of_two_words_counts(tmp_path: Path, seed_settings: 
     answer = docs.ask("How many primary schools have a school street?")
     assert "Twenty-two" in answer.answer and "15 more" not in answer.answer, answer.answer
     check_citations(answer)
+
+
+def test_a_name_with_a_decimal_point_is_one_name(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "PM2.5" had been read as the name "PM2", which no passage says, and refused."""
+    docs = assistant_over_corpus("air", tmp_path, seed_settings, embedder)
+    answer = docs.ask("What is the World Health Organization guideline for PM2.5?")
+    assert "guideline of 5" in answer.answer, answer.answer
+    check_citations(answer)

@@ -194,6 +194,8 @@ def test_numbers_stay_whole() -> None:
     # "Twenty-two" is one number, which counts the schools after it.
     found = type_candidates("count", "Twenty-two primary schools now have one.", "school")
     assert found == ["Twenty-two primary schools"]
+    # "PM2.5" is one word, as the passages' tokens are: not "PM2", which no passage says.
+    assert "pm2.5" in analyze_question("What is the guideline for PM2.5?").names
 
 
 def test_a_way_belongs_to_what_moves_not_to_a_verbs_object() -> None:
