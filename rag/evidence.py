@@ -898,6 +898,9 @@ def select_evidence(
     office = [stem(w) for w in info.role_words if w not in STOPWORDS]
     if any(not stats.known(w) and stats.spelled(w) == w for w in office):
         unknown.append(f"the {' '.join(info.role_words)}")
+    # "How many electric buses ...?", "How much ozone ...?": nor what is counted or measured.
+    if any(not stats.known(stem(w)) and stats.spelled(stem(w)) == stem(w) for w in info.measured):
+        unknown.append(" ".join(info.measured))
     if unknown:
         never = ", ".join(unknown)
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")

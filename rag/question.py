@@ -15,6 +15,7 @@ from rag.text import (
     expand_abbreviations,
     fold,
     is_verb_base,
+    only_noun,
     only_verb,
     stem,
     tokens,
@@ -319,6 +320,9 @@ class QuestionInfo:
     # ... and the stems of whose role it is, when a name of two words or more ("Rural Policy
     # Institute"): its last word with the role ("the institute's director") names it.
     body: tuple[str, ...] = ()
+    # "How many electric buses ...?", "How much ozone ...?": the words, as asked, of the thing to be
+    # counted or measured. A document that never uses one of them counts or measures something else.
+    measured: tuple[str, ...] = ()
 
 
 # The kinds whose answer is a figure: two files giving different ones disagree.
@@ -503,6 +507,7 @@ def analyze_question(text: str) -> QuestionInfo:
             if len(tokens(low)) == 1 and named[i - 1 : i] != [True] and named[i + 1 : i + 2] != [True]:
                 lone.append(stem(low))
     counted = None
+    measured: tuple[str, ...] = ()
     many = re.search(r"\b(?i:how many)\s+([A-Za-z-]+)(?:\s+([a-z-]+))?", text)
     if many:
         # "How many bus journeys", "how many main flows": a plural after a word that is not one is
@@ -517,6 +522,12 @@ def analyze_question(text: str) -> QuestionInfo:
             and after not in STOPWORDS | AUXILIARIES
         )
         counted = stem(after if plural else word)
+        measured = (word, after) if plural else (word,)
+    much = HOW_MUCH_NOUN.search(text)
+    if much and _measure_noun(much.group(1)):
+        measured = (much.group(1),)
+    # "how many times": the count of occasions, which a document need not call "times".
+    measured = tuple(w for w in measured if w.islower() and w not in STOPWORDS | AUXILIARIES | NUMBER_WORDS | OCCASIONS)
     asked = None
     which = re.search(
         r"\b(?i:which|what)\s+(?:(?i:two|three|four|five|several|other|main)\s+)?(?:[A-Z][\w.]*\s+)?([a-z-]+)\b", text
@@ -611,7 +622,25 @@ def analyze_question(text: str) -> QuestionInfo:
         role=role,
         role_words=role_words,
         body=role_body(text) if role else (),
+        measured=measured,
     )
+
+
+HOW_MUCH_NOUN = re.compile(r"\b(?i:how much)\s+([a-z-]+)")
+OCCASIONS = frozenset("times occasions".split())
+
+
+def _measure_noun(word: str) -> bool:
+    """Whether the word after "how much" names what is measured ("ozone", "water"): a noun, not a
+    word of the frame ("how much more", "how much will") and not money, which "how much" asks for
+    anyway ("how much money", "how much funding").
+
+    >>> [w for w in ("ozone", "water", "more", "will", "money", "funding", "of") if _measure_noun(w)]
+    ['ozone', 'water']
+    """
+    if word in STOPWORDS or word in AUXILIARIES or re.fullmatch(MONEY_WORDS + "|" + SPENDING_WORDS, word):
+        return False
+    return only_noun(word)
 
 
 NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z-]+ ){0,2}[a-z-]+)", re.I)

@@ -1288,3 +1288,23 @@ def test_a_name_with_a_decimal_point_is_one_name(tmp_path: Path, seed_settings: 
     answer = docs.ask("What is the World Health Organization guideline for PM2.5?")
     assert "guideline of 5" in answer.answer, answer.answer
     check_citations(answer)
+
+
+def test_a_count_or_measure_of_a_thing_no_document_names_is_refused(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """No document says "electric" or "ozone": "140 of its 190 buses" counts buses, not electric
+    ones, and the 46 micrograms on Carlow Road are nitrogen dioxide. Both had been quoted. The
+    buses that meet a standard, and "how many more", are still counted."""
+    docs = assistant_over_corpus("air", tmp_path, seed_settings, embedder)
+    for question, named in (
+        ("How many electric buses does Marwick Buses run?", "electric buses"),
+        ("How much ozone was recorded on Carlow Road?", "ozone"),
+    ):
+        refused = docs.ask(question)
+        assert refused.refused, refused.answer
+        assert f"never mention {named}" in refused.reason, refused.reason
+    assert "140" in docs.ask("How many Marwick Buses vehicles meet the Euro VI standard?").answer
+    more = docs.ask("How many more school streets does the council plan to add?")
+    assert "15 more" in more.answer, more.answer
+    check_citations(more)

@@ -220,3 +220,12 @@ def test_a_name_with_a_letter_is_kept_whole() -> None:
     assert analyze_question("How much will a Band A household pay?").lettered == ("Band A",)
     assert analyze_question("Who was Henry V?").lettered == ()  # a numeral
     assert analyze_question("Is A the best plan?").lettered == ()
+
+
+def test_what_a_how_many_or_how_much_counts_or_measures() -> None:
+    assert analyze_question("How many electric buses does it run?").measured == ("electric", "buses")
+    assert analyze_question("How much ozone was recorded?").measured == ("ozone",)
+    # Frame words, money and occasions are no thing measured.
+    assert analyze_question("How many more streets will it add?").measured == ("streets",)
+    for question in ("How much money will it get?", "How many times was it?", "How much will it cost?"):
+        assert analyze_question(question).measured == (), question
