@@ -722,6 +722,13 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
                 cut = next((k for k, w in enumerate(window) if NUMBER.fullmatch(w)), len(window))
                 follow = [stem(w.lower()) for w in window[:cut]]
                 end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
+                # "120 police community support officers (PCSOs)": the short name in brackets after
+                # the counted words names them too.
+                rest = [w for w in words[j + 5 : j + 11] if w not in ("*", "_")]  # Markdown's bold marks
+                bracketed = rest[:1] == ["("] and rest[2:3] == [")"] and stem(rest[1].lower()) == counted
+                if cut == len(window) and counted is not None and counted not in follow and bracketed:
+                    follow.append(counted)
+                    end = j + 5
                 # "Passenger journeys: 21 million": a label that names the counted thing, then the count.
                 labelled = words[i - 1 : i] == [":"] and counted in {stem(w.lower()) for w in words[max(0, i - 5) : i]}
                 # "22,000 years ago" is a point in time, not a count of years; "1 in 4 prison officers"

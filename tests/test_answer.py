@@ -1308,3 +1308,11 @@ def test_a_count_or_measure_of_a_thing_no_document_names_is_refused(
     more = docs.ask("How many more school streets does the council plan to add?")
     assert "15 more" in more.answer, more.answer
     check_citations(more)
+
+
+def test_a_count_named_by_a_short_name_in_brackets(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "120 police community support officers (PCSOs)" counts the PCSOs asked about."""
+    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
+    answer = docs.ask("How many PCSOs will the force recruit?")
+    assert "120" in answer.answer, answer.answer
+    check_citations(answer)

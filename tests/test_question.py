@@ -194,6 +194,9 @@ def test_numbers_stay_whole() -> None:
     # "Twenty-two" is one number, which counts the schools after it.
     found = type_candidates("count", "Twenty-two primary schools now have one.", "school")
     assert found == ["Twenty-two primary schools"]
+    # The short name in brackets after the counted words names what they count.
+    found = type_candidates("count", "It will recruit **120 police community support officers** (PCSOs) soon.", "pcsos")
+    assert found == ["120 police community support officers"]
     # "PM2.5" is one word, as the passages' tokens are: not "PM2", which no passage says.
     assert "pm2.5" in analyze_question("What is the guideline for PM2.5?").names
 
