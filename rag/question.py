@@ -15,6 +15,7 @@ from rag.text import (
     expand_abbreviations,
     fold,
     is_verb_base,
+    lemma_kinds,
     only_noun,
     only_verb,
     stem,
@@ -544,10 +545,14 @@ def analyze_question(text: str) -> QuestionInfo:
     # the rest of the noun.
     acted = actor.group(1).lower() if actor else None
     acted = acted if acted and acted not in AUXILIARIES and not is_verb_base(acted) else None
+    modifiers = ing_modifiers(text)
     verbs = tuple(
         t
         for t, w in zip(terms, term_words, strict=True)
-        if t not in names and t not in LIGHT_VERBS and (only_verb(w) or w == carried or (w == acted and can_be_verb(w)))
+        if t not in names
+        and t not in LIGHT_VERBS
+        and (only_verb(w) or w == carried or (w == acted and can_be_verb(w)))
+        and w not in modifiers
     )
     lowered = re.findall(r"[a-z]+", text.lower())
     # "draw partners from": the object of a verb goes nowhere, so it has no way to reverse ("what water
@@ -624,6 +629,31 @@ def analyze_question(text: str) -> QuestionInfo:
         body=role_body(text) if role else (),
         measured=measured,
     )
+
+
+def ing_modifiers(text: str) -> set[str]:
+    """The -ing words between a noun, a name or a determiner and a noun: part of a noun phrase
+    ("the neighbourhood policing review", "which pumping station"), no verb a sentence must say.
+    After a preposition or a verb one is ("for storing flood water", "start visiting care homes").
+
+    >>> sorted(ing_modifiers("Who carried out the neighbourhood policing review for training staff?"))
+    ['policing']
+    """
+    words = re.findall(r"[A-Za-z’'-]+", text)
+    found = set()
+    for before, word, after in zip(words, words[1:], words[2:], strict=False):
+        if not (word.islower() and word.endswith("ing")) or after.lower() in STOPWORDS:
+            continue
+        low = before.lower()
+        if low in DETERMINERS | {"which", "what", "many"}:
+            nominal = True
+        elif low in STOPWORDS:
+            nominal = False
+        else:  # a name, or a noun or adjective that is no verb ("neighbourhood"; not "start")
+            nominal = before[0].isupper() or (not can_be_verb(low) and bool({"NOUN", "ADJ"} & lemma_kinds(low)))
+        if nominal and "NOUN" in lemma_kinds(after.lower()):
+            found.add(word)
+    return found
 
 
 HOW_MUCH_NOUN = re.compile(r"\b(?i:how much)\s+([a-z-]+)")

@@ -134,6 +134,15 @@ def speech_verb(word: str) -> bool:
     return stem(word) in SPEECH_STEMS and (word.endswith("ing") or verb_not_noun(word))
 
 
+def lemma_kinds(word: str) -> set[str]:
+    """The parts of speech the word can be ("NOUN", "VERB", ...), lower case in.
+
+    >>> sorted(lemma_kinds("review"))
+    ['NOUN', 'VERB']
+    """
+    return set(_lemmas(word))
+
+
 def only_noun(word: str) -> bool:
     """Whether the word is a noun and no adverb, adjective or preposition ("passengers", "company";
     not "instead", "outside", "west"). A verb too may be ("volume").

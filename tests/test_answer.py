@@ -1316,3 +1316,12 @@ def test_a_count_named_by_a_short_name_in_brackets(tmp_path: Path, seed_settings
     answer = docs.ask("How many PCSOs will the force recruit?")
     assert "120" in answer.answer, answer.answer
     check_citations(answer)
+
+
+def test_an_ing_word_inside_a_noun_phrase_is_no_verb(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "the neighbourhood policing review" names a review: "policing" is no verb the answering
+    sentence must say ("The review ... was carried out by the consultancy Halden Associates")."""
+    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
+    answer = docs.ask("Who carried out the neighbourhood policing review?")
+    assert "Halden Associates" in answer.answer, answer.answer
+    check_citations(answer)

@@ -232,3 +232,11 @@ def test_what_a_how_many_or_how_much_counts_or_measures() -> None:
     assert analyze_question("How many more streets will it add?").measured == ("streets",)
     for question in ("How much money will it get?", "How many times was it?", "How much will it cost?"):
         assert analyze_question(question).measured == (), question
+
+
+def test_an_ing_word_between_nouns_is_no_verb() -> None:
+    assert analyze_question("Who carried out the neighbourhood policing review?").verbs == ("carri",)
+    assert "pump" not in analyze_question("Which pumping station failed?").verbs
+    # After a preposition or a verb it is one.
+    assert "store" in analyze_question("How much are farmers paid for storing flood water?").verbs
+    assert "visit" in analyze_question("When will the unit start visiting care homes?").verbs
