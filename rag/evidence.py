@@ -19,6 +19,7 @@ import numpy as np
 from rag.chunk import Chunk
 from rag.embed import Embedder
 from rag.question import (
+    FIGURE_KINDS,
     HOW_LONG,
     NUMBER_WORDS,
     TIME_UNITS,
@@ -694,6 +695,7 @@ def score_sentence(
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
     mismatch += role_mismatches(info, sentence.text, missing, placed_in_time)
     mismatch += swapped
+    mismatch += _another_row(info, sentence.text, stats)
     if mismatch:
         score *= CONTRAST_FACTOR
     # What the question says happened is not said here ("What did the Normans besiege?" against a
@@ -735,6 +737,21 @@ def score_sentence(
         short = len(missing) + near_share * len(only_near) + SUBJECT_SHARE * len(about)
         score *= 1 - NAME_PENALTY * short / len(info.names)
     return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch), unsaid)
+
+
+def _another_row(info: QuestionInfo, sentence: str, stats: TermStats) -> list[str]:
+    """A table row whose first cell, what the row is about, shares no word with a question that
+    asks for a figure: "Area: Officer and staff pay; 2027-28 budget: £241 million" gives no
+    training budget."""
+    if info.kind not in FIGURE_KINDS or not is_table_row(sentence):
+        return []
+    column, _, label = sentence.split("; ")[0].partition(": ")
+    # A column's name is a few words ("Area"): "The Normans (Norman: Nourmands; French: ..." is prose.
+    if not label or "(" in column or len(column.split()) > 4:
+        return []
+    if _family(set(content_stems(label)), info, stats) & (set(info.terms) | set(info.names)):
+        return []
+    return [f"the row of {label!r}"]
 
 
 def _counted_right_after(sentence: str) -> set[str]:

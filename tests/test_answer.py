@@ -1325,3 +1325,15 @@ def test_an_ing_word_inside_a_noun_phrase_is_no_verb(tmp_path: Path, seed_settin
     answer = docs.ask("Who carried out the neighbourhood policing review?")
     assert "Halden Associates" in answer.answer, answer.answer
     check_citations(answer)
+
+
+def test_a_table_row_about_another_thing_gives_no_figure(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """No row of the release's table is about training: the officer and staff pay row had been
+    quoted for the training budget. The row a question names still answers it."""
+    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
+    training = docs.ask("How much is budgeted for training in 2027-28?")
+    assert training.refused and "241" not in training.answer, training.answer
+    assert "the row of 'Officer and staff pay'" in training.reason, training.reason
+    pay = docs.ask("How much will be spent on officer and staff pay?")
+    assert "241 million" in pay.answer, pay.answer
+    check_citations(pay)
