@@ -55,6 +55,10 @@ def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...],
     office = other_office(info.text, info.role_words, sentence) if info.role_words else None
     if office:
         found.append(f"{office[0]!r}, not {office[1]!r}")
+    # "Who is the deputy chief constable?" against "Andrea Lockhart (Chief Constable)": another rank.
+    rank = other_rank(info.role_words, sentence) if info.role_words else None
+    if rank:
+        found.append(f"{rank[0]!r}, not {rank[1]!r}")
     swapped = swapped_object(info.objects, sentence) if info.objects else None
     if swapped:
         found.append(f"{swapped!r}, the question's name in another place")
@@ -118,6 +122,28 @@ def _office_asked(question: str, role: str) -> tuple[str, str] | None:
     asked ("inspector of probation"); read once a question."""
     found = re.search(rf"\b{re.escape(role)}\s+of\s+(?:(?:the|a|an)\s+)?(?!(?:the|a|an)\b)([a-z]+)", question)
     return (stem(found.group(1)), found.group()) if found else None
+
+
+# Words that make a role another office held by someone else: the deputy chair is not the chair.
+RANKS = frozenset("deputy vice assistant acting interim shadow former associate".split())
+
+
+def other_rank(role_words: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
+    """The sentence's role with a rank word (`RANKS`) the question's lacks, or without the one it
+    has, wherever the sentence says the role: the phrase said and the one asked; or None.
+
+    >>> other_rank(("deputy", "chief", "constable"), "Andrea Lockhart (Chief Constable) spoke.")
+    ('Chief Constable', 'deputy chief constable')
+    >>> other_rank(("chair",), "Present: Cllr Price (Vice-Chair), Cllr Marsh (Chair).")
+    >>> other_rank(("chair",), "Present: Cllr Price (Vice-Chair).")
+    ('Vice-Chair', 'chair')
+    """
+    asked = {w for w in role_words[:-1] if w in RANKS}
+    # The role and the two words before it ("Vice-Chair", "deputy chief constable").
+    said = list(re.finditer(rf"\b((?:[A-Za-z]+[\s-]+){{0,2}}){re.escape(role_words[-1])}\b", sentence, re.IGNORECASE))
+    if not said or any({fold(w) for w in re.findall(r"[A-Za-z]+", m.group(1))} & RANKS == asked for m in said):
+        return None
+    return said[0].group(), " ".join(role_words)
 
 
 def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> str | None:

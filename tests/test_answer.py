@@ -1337,3 +1337,15 @@ def test_a_table_row_about_another_thing_gives_no_figure(tmp_path: Path, seed_se
     pay = docs.ask("How much will be spent on officer and staff pay?")
     assert "241 million" in pay.answer, pay.answer
     check_citations(pay)
+
+
+def test_a_deputy_is_another_office(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """The documents name the chief constable, and a deputy of someone else: "Who is the deputy
+    chief constable?" had been answered with "Andrea Lockhart (Chief Constable)"."""
+    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
+    deputy = docs.ask("Who is the deputy chief constable?")
+    assert deputy.refused and "Lockhart" not in deputy.answer, deputy.answer
+    assert "not 'deputy chief constable'" in deputy.reason, deputy.reason
+    chief = docs.ask("Who is the chief constable?")
+    assert "Lockhart" in chief.answer, chief.answer
+    check_citations(chief)
