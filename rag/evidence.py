@@ -695,7 +695,7 @@ def score_sentence(
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
     mismatch += role_mismatches(info, sentence.text, missing, placed_in_time)
     mismatch += swapped
-    mismatch += _another_row(info, sentence.text, stats)
+    mismatch += _another_row(info, sentence.text, stats, here | near)
     if mismatch:
         score *= CONTRAST_FACTOR
     # What the question says happened is not said here ("What did the Normans besiege?" against a
@@ -739,17 +739,25 @@ def score_sentence(
     return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch), unsaid)
 
 
-def _another_row(info: QuestionInfo, sentence: str, stats: TermStats) -> list[str]:
+def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[str]) -> list[str]:
     """A table row whose first cell, what the row is about, shares no word with a question that
-    asks for a figure: "Area: Officer and staff pay; 2027-28 budget: £241 million" gives no
-    training budget."""
+    asks for a figure ("Area: Officer and staff pay; 2027-28 budget: £241 million" gives no
+    training budget), or that lacks the noun before a word of the question it has, which neither
+    the row nor its table's heading (`said`) says: "Victims' services" is not the fire service."""
     if info.kind not in FIGURE_KINDS or not is_table_row(sentence):
         return []
     column, _, label = sentence.split("; ")[0].partition(": ")
     # A column's name is a few words ("Area"): "The Normans (Norman: Nourmands; French: ..." is prose.
     if not label or "(" in column or len(column.split()) > 4:
         return []
-    if _family(set(content_stems(label)), info, stats) & (set(info.terms) | set(info.names)):
+    labelled = _family(set(content_stems(label)), info, stats)
+    # "the fire service's budget" against the row of "Victims' services": the service is another.
+    other = any(
+        stem(fold(b)) in labelled and stem(fold(a)) not in said and only_noun(fold(a))
+        for a, b in word_pairs(info.text)
+        if fold(a) not in STOPWORDS
+    )
+    if labelled & (set(info.terms) | set(info.names)) and not other:
         return []
     return [f"the row of {label!r}"]
 

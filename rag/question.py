@@ -340,6 +340,8 @@ KIND_PATTERNS = (
         r"|\bwhat (?:amount|sum|price|cost)\b",
     ),
     ("amount", r"\bwhat (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ )?(?:" + MONEY_WORDS + r")\b"),
+    # "What will the force's budget be?"
+    ("amount", r"\bwhat (?:will|would) (?:the |its |their )?(?:[\w'’]+ ){0,3}(?:" + MONEY_WORDS + r") be\b"),
     (
         "quantity",
         r"\bhow (?:long|far|high|tall|wide|deep|big|large|old|heavy|fast|often|much)\b"

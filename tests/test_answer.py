@@ -1337,6 +1337,10 @@ def test_a_table_row_about_another_thing_gives_no_figure(tmp_path: Path, seed_se
     pay = docs.ask("How much will be spent on officer and staff pay?")
     assert "241 million" in pay.answer, pay.answer
     check_citations(pay)
+    # "Victims' services" is not the fire service.
+    fire = docs.ask("What will the fire service's budget be in 2027-28?")
+    assert fire.refused and "6 million" not in fire.answer, fire.answer
+    assert "312 million" in docs.ask("What will Westmoor Police's budget be in 2027-28?").answer
 
 
 def test_a_deputy_is_another_office(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:

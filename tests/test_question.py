@@ -19,6 +19,7 @@ from rag.question import analyze_question, type_candidates
         ("Which two countries co-lead the HQ?", "place"),
         ("How much of Ukrainian territory does Russia occupy?", "amount"),
         ("What is the budget of the force?", "amount"),
+        ("What will the force's budget be next year?", "amount"),
         ("How long is the Rhine?", "quantity"),
         ("What is the population of Kyiv?", "quantity"),
         # An average or a maximum is a figure, whatever it is of.
