@@ -15,9 +15,14 @@ from rag.tables import PIPE_ROW, PIPE_RULE
 # Lines that are page furniture wherever they appear (share bars, forms, appeals, tickers).
 BOILERPLATE = re.compile(
     r"leave a (comment|reply)|your email address will not be published|required fields are marked"
-    r"|subscribe (to|via|for)|sign up for|newsletter|explore further|read more|related (articles|posts|stories)"
-    r"|share (this|on)|follow us|cookies?\b|all rights reserved|copyright ©|^advertisement$|become a patron"
-    r"|support us|donate\b|join our community|click here|latest market prices|you may also like",
+    r"|newsletter|explore further|read more|related (articles|posts|stories)"
+    r"|follow us|cookies?\b|all rights reserved|copyright ©|^advertisement$|become a patron"
+    r"|join our community|click here|latest market prices|you may also like"
+    # Words that are a call to the reader only as one ("Subscribe to Blog via Email", "Share on X",
+    # "Enter your email address to subscribe"): "About 19,000 households subscribe to the service"
+    # and "Residents can sign up for the scheme" are text.
+    r"|^(?:subscribe (to|via|for)|sign up for|share (this|on)|support us|donate\b)"
+    r"|\byour\b.*\b(?:subscribe (to|via|for)|sign up for|donate\b)",
     re.IGNORECASE,
 )
 # A short line that opens the page's tail: everything after it is furniture too.

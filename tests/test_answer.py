@@ -1353,3 +1353,12 @@ def test_a_deputy_is_another_office(tmp_path: Path, seed_settings: Any, embedder
     chief = docs.ask("Who is the chief constable?")
     assert "Lockhart" in chief.answer, chief.answer
     check_citations(chief)
+
+
+def test_a_paragraph_that_says_subscribe_is_indexed(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """The notes' garden waste paragraph ("About 19,000 households subscribe to the service") had
+    been read as a subscribe box and left out of the index, so its figures were refused."""
+    docs = assistant_over_corpus("waste", tmp_path, seed_settings, embedder)
+    charge = docs.ask("How much will the garden waste charge be from March 2027?")
+    assert "£52" in charge.answer, charge.answer
+    check_citations(charge)

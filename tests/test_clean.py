@@ -57,3 +57,18 @@ def test_a_markdown_tables_rule_keeps_its_header_with_its_rows() -> None:
     text = "## Libraries\n\n| Library | Visits a week |\n|---|---|\n| Ashby Road | 410 |\n| Millgate | 285 |\n"
     table = "| Library | Visits a week |\n|---|---|\n| Ashby Road | 410 |\n| Millgate | 285 |"
     assert [text[s.start : s.end] for s in clean(text)][-1] == table
+
+
+def test_a_sentence_that_says_subscribe_or_sign_up_is_text() -> None:
+    """A call to the reader is furniture; the same words in a sentence about people are text (the
+    garden waste paragraph of a committee's notes had been dropped from the index)."""
+    text = (
+        "Garden waste. Members noted that the annual garden waste charge will rise to £52. About 19,000 "
+        "households subscribe to the service.\nResidents can sign up for the scheme online.\n"
+        "Subscribe to Blog via Email\nShare on Facebook | Share on X\n"
+        "Enter your email address to subscribe to this blog and receive notifications of new posts by email."
+    )
+    kept = "\n".join(text[s.start : s.end] for s in clean(text))
+    assert "19,000 households subscribe" in kept and "sign up for the scheme" in kept
+    for furniture in ("Blog via Email", "Share on", "Enter your email"):
+        assert furniture not in kept
