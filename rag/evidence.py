@@ -924,7 +924,8 @@ def select_evidence(
     if any(not stats.known(w) and stats.spelled(w) == w for w in office):
         unknown.append(f"the {' '.join(info.role_words)}")
     # "How many electric buses ...?", "How much ozone ...?": nor what is counted or measured.
-    if any(not stats.known(stem(w)) and stats.spelled(stem(w)) == stem(w) for w in info.measured):
+    measured = [stem(part) for w in info.measured for part in tokens(w)]  # "fly-tipping": two words, as indexed
+    if any(not stats.known(s) and stats.spelled(s) == s for s in measured):
         unknown.append(" ".join(info.measured))
     if unknown:
         never = ", ".join(unknown)

@@ -1308,6 +1308,11 @@ def test_a_count_or_measure_of_a_thing_no_document_names_is_refused(
     more = docs.ask("How many more school streets does the council plan to add?")
     assert "15 more" in more.answer, more.answer
     check_citations(more)
+    # "fly-tipping" is two words, each of which the documents use.
+    tipping = assistant_over_corpus("waste", tmp_path / "waste", seed_settings, embedder).ask(
+        "How many fly-tipping incidents were there last year?"
+    )
+    assert "1,900" in tipping.answer, tipping.answer
 
 
 def test_a_count_named_by_a_short_name_in_brackets(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
