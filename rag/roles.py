@@ -59,6 +59,10 @@ def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...],
     rank = other_rank(info.role_words, sentence) if info.role_words else None
     if rank:
         found.append(f"{rank[0]!r}, not {rank[1]!r}")
+    # "How much will it cost to run?" against "will cost £6.3 million to build": another cost.
+    purpose = other_purpose(info.text, sentence)
+    if purpose:
+        found.append(f"{purpose[0]!r}, not {purpose[1]!r}")
     swapped = swapped_object(info.objects, sentence) if info.objects else None
     if swapped:
         found.append(f"{swapped!r}, the question's name in another place")
@@ -144,6 +148,26 @@ def other_rank(role_words: tuple[str, ...], sentence: str) -> tuple[str, str] | 
     if not said or any({fold(w) for w in re.findall(r"[A-Za-z]+", m.group(1))} & RANKS == asked for m in said):
         return None
     return said[0].group(), " ".join(role_words)
+
+
+COST_TO = re.compile(r"\bcost(?:s|ing)?\s+to\s+([a-z]+)")
+
+
+def other_purpose(question: str, sentence: str) -> tuple[str, str] | None:
+    """The sentence's cost of doing another thing ("cost £6.3 million to build") where the question
+    asks what it costs to do one ("cost to run"), with the question's; or None.
+
+    >>> other_purpose("How much will it cost to run each year?", "It will cost £6.3 million to build.")
+    ('to build', 'cost to run')
+    >>> other_purpose("How much will it cost to build?", "It will cost £6.3 million to build and run.")
+    """
+    asked = COST_TO.search(question)
+    if not asked:
+        return None
+    said = re.search(r"\bcost(?:s|ing)?\b[^;]{0,40}?\bto\s+([a-z]+)", sentence)
+    if not said or stem(said.group(1)) == stem(asked.group(1)):
+        return None
+    return f"to {said.group(1)}", asked.group()
 
 
 def reversed_direction(directed: tuple[tuple[str, str], ...], sentence: str) -> str | None:

@@ -1367,3 +1367,14 @@ def test_a_paragraph_that_says_subscribe_is_indexed(tmp_path: Path, seed_setting
     charge = docs.ask("How much will the garden waste charge be from March 2027?")
     assert "£52" in charge.answer, charge.answer
     check_citations(charge)
+
+
+def test_the_cost_of_doing_another_thing_is_no_answer(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "The centre will cost £6.3 million to build" gives no cost to run it each year."""
+    docs = assistant_over_corpus("waste", tmp_path, seed_settings, embedder)
+    run = docs.ask("How much will the new recycling centre cost to run each year?")
+    assert run.refused and "6.3" not in run.answer, run.answer
+    assert "'to build', not 'cost to run'" in run.reason, run.reason
+    build = docs.ask("How much will the new recycling centre cost to build?")
+    assert "6.3 million" in build.answer, build.answer
+    check_citations(build)
