@@ -386,15 +386,15 @@ class Assistant:
             return f"{first} [1].", self._citations([replace(best, sentence=whole)]), "quoted"
         # A lead-in ("... and will:") says nothing on its own after another quote.
         runner_up = next((s for s in chosen[1:2] if not leads_in(s.sentence.text)), None)
-        if runner_up is None and len(evidence.ranked) > 1:
-            # The next-best sentence right before or after the best one, not far behind it, often
-            # holds the rest of the answer ("... a straightening program." / "The rate of flow was
-            # increased ...").
-            other = evidence.ranked[1]
+        # The next-best sentence right before or after the best one, not far behind it, often holds
+        # the rest of the answer ("... a straightening program." / "The rate of flow was increased
+        # ..."). A heading is no such sentence, whatever it scores: the one after it is looked at.
+        other = next((s for s in evidence.ranked[1:] if not is_heading(s.sentence.text)), None)
+        if runner_up is None and other is not None:
             near = other.score >= best.score - ADJACENT_MARGIN and _adjacent(best.sentence, other.sentence)
             near = near and not any(is_table_row(s.sentence.text) for s in (best, other))
-            # The heading above a paragraph is adjacent too; a lead-in says nothing without its list.
-            if near and not is_heading(other.sentence.text) and not leads_in(other.sentence.text):
+            # A lead-in says nothing without its list.
+            if near and not leads_in(other.sentence.text):
                 runner_up = other
         here = info.kind == "place" and POINTS_BACK_TO_A_PLACE.search(best.sentence.text)
         # "Its chair, Charlotte Lee, said ...": what "its" is, the sentence before names.
