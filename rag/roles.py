@@ -150,7 +150,8 @@ def other_rank(role_words: tuple[str, ...], sentence: str) -> tuple[str, str] | 
     return said[0].group(), " ".join(role_words)
 
 
-COST_TO = re.compile(r"\bcost(?:s|ing)?\s+to\s+([a-z]+)")
+COST_TO = re.compile(r"\bcost(?:s|ing)?\s+to\s+([a-z]+)")  # as asked: "cost to run"
+COST_SAID = re.compile(r"\bcost(?:s|ing)?\b[^;]{0,40}?\bto\s+([a-z]+)")  # as said: "cost £6.3 million to build"
 
 
 def other_purpose(question: str, sentence: str) -> tuple[str, str] | None:
@@ -164,7 +165,7 @@ def other_purpose(question: str, sentence: str) -> tuple[str, str] | None:
     asked = COST_TO.search(question)
     if not asked:
         return None
-    said = re.search(r"\bcost(?:s|ing)?\b[^;]{0,40}?\bto\s+([a-z]+)", sentence)
+    said = COST_SAID.search(sentence)
     if not said or stem(said.group(1)) == stem(asked.group(1)):
         return None
     return f"to {said.group(1)}", asked.group()
