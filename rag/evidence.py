@@ -37,6 +37,7 @@ from rag.text import (
     DEMONYMS,
     STOPWORDS,
     TOKEN,
+    can_be_verb,
     content_stems,
     contrasted,
     defined_subject,
@@ -739,6 +740,55 @@ def score_sentence(
     return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch), unsaid)
 
 
+DESTINATION_REACH = 6  # words between a verb and its "to"
+
+
+def _destinations(text: str) -> list[tuple[list[str], str, str, int]]:
+    """Each "to"/"into" in the text with the words before it (up to `DESTINATION_REACH`), the
+    lower-case word it goes to (an article passed over) and where that "to" is."""
+    words = [(m.group(), m.start()) for m in re.finditer(r"[\w’'-]+", text)]
+    found = []
+    for i, (w, at) in enumerate(words[:-1]):
+        if w not in ("to", "into"):
+            continue
+        j = i + 1 + (words[i + 1][0].lower() in ARTICLES and i + 2 < len(words))
+        found.append(([fold(x) for x, _ in words[max(0, i - DESTINATION_REACH) : i]], w, words[j][0], at))
+    return found
+
+
+def unknown_destinations(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str, str]]:
+    """Where the question sends something "to" or "into" a noun no document uses, after a verb the
+    documents do use, the nearest before it: (stem of the verb, the preposition, the noun) ("send a
+    tonne of waste to landfill": send, to, landfill; "be extended to motorcycles")."""
+    found = []
+    for before, prep, word, _ in _destinations(info.text):
+        t = stem(word)
+        if not word.islower() or word in STOPWORDS or stats.known(t) or stats.spelled(t) != t or not only_noun(word):
+            continue
+        verbs = (v for v in reversed(before) if v not in STOPWORDS and can_be_verb(v) and stats.known(stem(v)))
+        verb = next(verbs, None)
+        if verb is not None:
+            found.append((stem(verb), prep, word))
+    return found
+
+
+def swapped_destination(asked: list[tuple[str, str, str]], sentence: str) -> list[str]:
+    """Where the sentence has the question's verb going "to" something else: "Sending a tonne of
+    waste to the Hexley incinerator" against "send ... to landfill".
+
+    >>> swapped_destination([("send", "to", "landfill")], "Sending waste to the Hexley incinerator costs £112.")
+    ["'to the Hexley incinerator', not 'to landfill'"]
+    """
+    found = []
+    for verb, prep, word in asked:
+        for before, said_prep, said, at in _destinations(sentence):
+            if said_prep == prep and fold(said) != word and verb in {stem(w) for w in before}:
+                phrase = sentence[at:].split(",")[0].split(";")[0]
+                found.append(f"{' '.join(phrase.split()[:4])!r}, not {prep + ' ' + word!r}")
+                break
+    return found
+
+
 def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[str]) -> list[str]:
     """A table row whose first cell, what the row is about, shares no word with a question that
     asks for a figure ("Area: Officer and staff pay; 2027-28 budget: £241 million" gives no
@@ -878,6 +928,7 @@ def select_evidence(
     slots = unknown_after(info, stats) if meaning else []
     objects = asked_objects(info) if meaning else []
     compounds = asked_compounds(info, stats) if meaning else []
+    destinations = unknown_destinations(info, stats)
     scored = []
     for (s, ctx, _), d in zip(pairs, dense, strict=True):
         credits: dict[str, float] = {}
@@ -905,6 +956,8 @@ def select_evidence(
             stems = {stem(t) for t in tokens(s.text)}
             swapped += tuple(swapped_object_noun(objects, s.text, stems, meaning))
             swapped += tuple(swapped_compound(compounds, s.text, stems, meaning))
+        if destinations:
+            swapped += tuple(swapped_destination(destinations, s.text))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

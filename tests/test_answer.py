@@ -1378,3 +1378,17 @@ def test_the_cost_of_doing_another_thing_is_no_answer(tmp_path: Path, seed_setti
     build = docs.ask("How much will the new recycling centre cost to build?")
     assert "6.3 million" in build.answer, build.answer
     check_citations(build)
+
+
+def test_a_destination_no_document_names_is_another_destination(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """No document says "landfill": sending a tonne of waste "to the Hexley incinerator" costs
+    £112, which had been given as the cost of sending it to landfill."""
+    docs = assistant_over_corpus("waste", tmp_path, seed_settings, embedder)
+    landfill = docs.ask("How much does it cost to send a tonne of waste to landfill?")
+    assert landfill.refused and "112" not in landfill.answer, landfill.answer
+    assert "not 'to landfill'" in landfill.reason, landfill.reason
+    incinerator = docs.ask("How much does it cost to send a tonne of waste to the incinerator?")
+    assert "£112" in incinerator.answer, incinerator.answer
+    check_citations(incinerator)
