@@ -744,8 +744,8 @@ DESTINATION_REACH = 6  # words between a verb and its "to"
 
 
 def _destinations(text: str) -> list[tuple[list[str], str, str, int]]:
-    """Each "to"/"into" in the text with the words before it (up to `DESTINATION_REACH`), the
-    lower-case word it goes to (an article passed over) and where that "to" is."""
+    """Each "to"/"into" in the text with the words before it (up to `DESTINATION_REACH`), folded,
+    the word it goes to as written (an article passed over) and where that "to" is."""
     words = [(m.group(), m.start()) for m in re.finditer(r"[\w’'-]+", text)]
     found = []
     for i, (w, at) in enumerate(words[:-1]):
