@@ -279,6 +279,10 @@ class TermStats:
             )
         return self.phrases[stems]
 
+    def unused(self, term: str) -> bool:
+        """Whether no document uses the term (a stem), nor a word it is a likely misspelling of."""
+        return not self.known(term) and self.spelled(term) == term
+
     def spelled(self, term: str) -> str:
         """The term, or the used word it is a likely misspelling of ("nederrikn" -> "nederrijn")."""
         if term in self.df or len(term) < 4 or term.isdigit():
@@ -432,7 +436,7 @@ def unknown_modifiers(info: QuestionInfo, stats: TermStats) -> list[tuple[str, s
             continue
         if h not in info.terms or stem(t) in info.verbs:  # "accompanied Steve" is no modifier
             continue
-        if stats.known(stem(t)) or stats.spelled(stem(t)) != stem(t):
+        if not stats.unused(stem(t)):
             continue
         pairs.append((t, h))
     return pairs
@@ -523,7 +527,7 @@ def unknown_after(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str, 
             continue
         if t in info.verbs or verb_not_noun(fold(w)):
             continue
-        if stats.known(t) or stats.spelled(t) != t:
+        if not stats.unused(t):
             continue
         j = _head_before(words, i)
         if j is None:
@@ -762,8 +766,7 @@ def unknown_destinations(info: QuestionInfo, stats: TermStats) -> list[tuple[str
     tonne of waste to landfill": send, to, landfill; "be extended to motorcycles")."""
     found = []
     for before, prep, word, _ in _destinations(info.text):
-        t = stem(word)
-        if not word.islower() or word in STOPWORDS or stats.known(t) or stats.spelled(t) != t or not only_noun(word):
+        if not word.islower() or word in STOPWORDS or not stats.unused(stem(word)) or not only_noun(word):
             continue
         verbs = (v for v in reversed(before) if v not in STOPWORDS and can_be_verb(v) and stats.known(stem(v)))
         verb = next(verbs, None)
@@ -780,8 +783,9 @@ def swapped_destination(asked: list[tuple[str, str, str]], sentence: str) -> lis
     ["'to the Hexley incinerator', not 'to landfill'"]
     """
     found = []
+    going = _destinations(sentence)
     for verb, prep, word in asked:
-        for before, said_prep, said, at in _destinations(sentence):
+        for before, said_prep, said, at in going:
             if said_prep == prep and fold(said) != word and verb in {stem(w) for w in before}:
                 phrase = sentence[at:].split(",")[0].split(";")[0]
                 found.append(f"{' '.join(phrase.split()[:4])!r}, not {prep + ' ' + word!r}")
@@ -974,11 +978,11 @@ def select_evidence(
     # names, if one word of it is none of theirs ("the health secretary" is someone else, and the
     # X that says nothing of a president names someone with another role).
     office = [stem(w) for w in info.role_words if w not in STOPWORDS]
-    if any(not stats.known(w) and stats.spelled(w) == w for w in office):
+    if any(stats.unused(w) for w in office):
         unknown.append(f"the {' '.join(info.role_words)}")
     # "How many electric buses ...?", "How much ozone ...?": nor what is counted or measured.
     measured = [stem(part) for w in info.measured for part in tokens(w)]  # "fly-tipping": two words, as indexed
-    if any(not stats.known(s) and stats.spelled(s) == s for s in measured):
+    if any(stats.unused(s) for s in measured):
         unknown.append(" ".join(info.measured))
     if unknown:
         never = ", ".join(unknown)

@@ -171,23 +171,6 @@ KIN = frozenset(
 )
 
 
-def role_noun(question: str) -> str | None:
-    """The role a "who holds it" question asks about: the stem of the last word of `role_phrase`.
-
-    >>> role_noun("Who is the chief executive of Severn Vale Water?"), role_noun("Who is Acme's finance director?")
-    ('execut', 'director')
-    >>> role_noun("Who is Lindsey Graham?"), role_noun("Who was the person who resigned?")
-    (None, None)
-    >>> role_noun("Who was Emma's brother?")  # kin, said from either side
-    >>> role_noun("Who was the top general alongside Steve Witkoff?")
-    'general'
-    >>> role_noun("Who is the health and social care secretary?"), role_noun("Who chairs the Justice Committee?")
-    ('secretari', 'chair')
-    """
-    phrase = role_phrase(question)
-    return stem(phrase[-1]) if phrase else None
-
-
 def role_phrase(question: str) -> tuple[str, ...]:
     """The words of the role a "who holds it" question asks about: its lower-case words up to a
     stopword, a capitalized word or a preposition ("the top general alongside ...": general).
@@ -196,6 +179,21 @@ def role_phrase(question: str) -> tuple[str, ...]:
     ('shadow', 'health', 'and', 'social', 'care', 'secretary')
     >>> role_phrase("Who was the defence secretary sitting with him?"), role_phrase("Who was the ruling class ahead?")
     (('defence', 'secretary'), ('ruling', 'class'))
+
+    Its last word is the role (`QuestionInfo.role`, stemmed):
+
+    >>> def role(q):
+    ...     phrase = role_phrase(q)
+    ...     return stem(phrase[-1]) if phrase else None
+    >>> role("Who is the chief executive of Severn Vale Water?"), role("Who is Acme's finance director?")
+    ('execut', 'director')
+    >>> role("Who is Lindsey Graham?"), role("Who was the person who resigned?")
+    (None, None)
+    >>> role("Who was Emma's brother?")  # kin, said from either side
+    >>> role("Who was the top general alongside Steve Witkoff?")
+    'general'
+    >>> role("Who is the health and social care secretary?"), role("Who chairs the Justice Committee?")
+    ('secretari', 'chair')
     """
     verb = ROLE_VERB.match(question)
     if verb:
@@ -227,7 +225,7 @@ ROLE_BODY = re.compile(
 
 
 def role_body(question: str) -> tuple[str, ...]:
-    """The stems of the name whose role a "who holds it" question (`role_noun`) asks about, if two
+    """The stems of the name whose role a "who holds it" question (`role_phrase`) asks about, if two
     words or more.
 
     >>> role_body("Who is the director of the Rural Policy Institute?"), role_body("Who is Acme's finance director?")
@@ -596,7 +594,7 @@ def analyze_question(text: str) -> QuestionInfo:
     )
     kind = _kind(text)
     role_words = role_phrase(text)
-    role = stem(role_words[-1]) if role_words else None  # role_noun(text)
+    role = stem(role_words[-1]) if role_words else None
     if HOW_LONG.search(text):  # "How long did the talks last?": a length says it ("after nine hours of talks")
         verbs = tuple(v for v in verbs if v != "last")
     if kind == "gloss":  # "the English translation of": the words that ask for a gloss are no topic
