@@ -72,8 +72,10 @@ def is_furniture(line: str) -> bool:
         return True  # a price ticker row (a table's row, read as a sentence, ends on a full stop)
     if len(words) <= 40 and BOILERPLATE.search(line):
         return True
-    if len(words) >= 8 and line == line.lower() and not re.search(r"[.!?]\W*$", line.strip()):
-        return True  # a lower-case keyword dump (teaser or tag cloud)
+    # A lower-case keyword dump (a teaser or tag cloud) has no end mark; a list's item ("- patrol
+    # the routes of the cables on the seabed;") has its marker or a clause's end.
+    if len(words) >= 8 and line == line.lower() and not re.search(r"[.!?;:,]\W*$|^\s*(?:[-•*–]|\d{1,2}[.)])\s", line):
+        return True
     return len(words) < 3 and not re.search(r"[.!?:]\W*$", line.strip())
 
 

@@ -53,6 +53,20 @@ def test_a_wrapped_line_that_goes_on_with_the_sentence_is_kept() -> None:
     assert "easter truce" not in kept
 
 
+def test_a_lower_case_list_item_is_text_not_a_keyword_dump() -> None:
+    # Each item ends on a semicolon and starts lower case, as lists in news copy do: they had
+    # been dropped as keyword dumps, and "What will the mission do?" lost two of its three tasks.
+    text = (
+        "The mission will:\n"
+        "- patrol the routes of the main power and data cables on the seabed;\n"
+        "- track ships of the shadow fleet and report suspicious behaviour to coastal states;\n"
+        "- share radar and satellite data between the navies of the region.\n"
+    )
+    kept = "\n".join(text[s.start : s.end] for s in clean(text))
+    assert "patrol the routes" in kept
+    assert "track ships of the shadow fleet" in kept
+
+
 def test_a_markdown_tables_rule_keeps_its_header_with_its_rows() -> None:
     text = "## Libraries\n\n| Library | Visits a week |\n|---|---|\n| Ashby Road | 410 |\n| Millgate | 285 |\n"
     table = "| Library | Visits a week |\n|---|---|\n| Ashby Road | 410 |\n| Millgate | 285 |"
