@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.chunk import leads_in
 from rag.config import Settings
 from rag.conversation import (
     PERSON,
@@ -32,7 +33,6 @@ from rag.evidence import (
     WordMeaning,
     document_subjects,
     is_heading,
-    leads_in,
     opening_rows,
     select_evidence,
 )

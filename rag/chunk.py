@@ -27,13 +27,21 @@ class Chunk:
         return [self.text[s.start - self.start : s.end - self.start] for s in self.sentences]
 
 
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
+
+
+def leads_in(text: str) -> bool:
+    """A sentence ending in a colon leads into what follows ("..., saying:", "... and will:")."""
+    return text.rstrip().endswith(":")
+
+
 def chunk_id(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 # Raise when the rules below cut sentences or passages differently, or a format is read into other
 # text (rag.documents): indexed files are re-chunked.
-CHUNKING_VERSION = 8
+CHUNKING_VERSION = 9
 PRINTED_WIDTH = 120  # characters: no printed line is longer
 FULL_LINE = 0.8  # of the longest line: a line this long runs to the edge of the page
 
@@ -156,5 +164,16 @@ def chunk_document(doc: Document, spans: list[Span], max_chars: int = 700) -> li
             chunks.append(Chunk(chunk_id(text), doc.source, start, end, text, tuple(group), doc.page_at(start)))
             if j >= len(sentences):
                 break
-            i = j - 1 if j - i >= 3 else j
+            i = _list_start(doc.text, sentences, i, j) or (j - 1 if j - i >= 3 else j)
     return chunks
+
+
+def _list_start(text: str, sentences: list[Span], i: int, j: int) -> int | None:
+    """Where the passage after sentences[i:j] starts when j falls inside a list: at the list's
+    lead-in, so that the list is whole in one passage ("The mission will:" and its items)."""
+    if not LIST_ITEM.match(text[sentences[j].start : sentences[j].end]):
+        return None
+    k = j - 1
+    while k > i and LIST_ITEM.match(text[sentences[k].start : sentences[k].end]):
+        k -= 1
+    return k if k > i and leads_in(text[sentences[k].start : sentences[k].end]) else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from rag.chunk import Chunk
+from rag.chunk import LIST_ITEM, Chunk, leads_in
 from rag.embed import Embedder
 from rag.question import (
     FIGURE_KINDS,
@@ -109,7 +109,6 @@ PASSAGE_SHARE = 0.9
 # 0.89, nations/countries 0.79, employees/personnel 0.77 against states/countries 0.62,
 # helicopters/troops 0.49, officials/officers 0.60; units of time are left out (years/months 0.74).
 COUNTED_ALIKE = 0.75
-LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
 COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
 CITY_WORDS = frozenset(stem(w) for w in "city cities town towns capital capitals village villages".split())
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
@@ -163,11 +162,6 @@ class Sentence:
             return None
         start, lead_end, _, text = self.listed
         return text[: lead_end - start]
-
-
-def leads_in(text: str) -> bool:
-    """A sentence ending in a colon leads into what follows ("..., saying:", "... and will:")."""
-    return text.rstrip().endswith(":")
 
 
 def is_heading(text: str) -> bool:

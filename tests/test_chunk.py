@@ -62,3 +62,22 @@ def test_a_pdf_line_that_stops_mid_sentence_joins_the_next() -> None:
     assert sentences[0] == "4. Buildings"
     assert sentences[2].endswith("Department for\nEducation will pay 5.1 million pounds.")
     assert sentences[3] == "Pupil numbers are expected to peak at\n30,900 in 2029."
+
+
+def test_a_list_starts_a_passage_with_its_lead_in() -> None:
+    """A passage that ends inside a list: the next one starts at the list's lead-in, so that
+    "What will the mission do?" finds the lead-in and every item in one passage."""
+    text = (
+        "The mission was announced in Helsinki on 14 January by the leaders of eight countries.\n\n"
+        "It will be commanded from Northwood by a rear admiral of the Swedish Navy.\n\n"
+        "The mission will:\n"
+        "- patrol the routes of the main power and data cables;\n"
+        "- track ships of the shadow fleet and report them;\n"
+        "- share radar and satellite data between navies.\n\n"
+        "It will run for three months and be reviewed in April.\n"
+    )
+    doc = Document("m.txt", "m", text, "0")
+    chunks = chunk_document(doc, clean(text), max_chars=260)
+    whole = [c for c in chunks if "The mission will:" in c.text and "share radar" in c.text]
+    assert whole, [c.text for c in chunks]
+    assert all("- track" in c.text for c in whole)
