@@ -109,6 +109,9 @@ PASSAGE_SHARE = 0.9
 # 0.89, nations/countries 0.79, employees/personnel 0.77 against states/countries 0.62,
 # helicopters/troops 0.49, officials/officers 0.60; units of time are left out (years/months 0.74).
 COUNTED_ALIKE = 0.75
+# "How much money comes ...": the word after "how much" is what is measured, no modifier of the
+# next ("How many police officers": after "how many" it may be one).
+HOW_MUCH_OF = re.compile(r"\bhow much (\w+)", re.IGNORECASE)
 COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
 CITY_WORDS = frozenset(stem(w) for w in "city cities town towns capital capitals village villages".split())
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
@@ -418,13 +421,25 @@ class WordMeaning:
         return candidates[best] if sims[best] >= bar else None
 
 
+def question_modifier_pairs(info: QuestionInfo) -> list[tuple[str, str]]:
+    """The question's `modifier_pairs` but one whose first word is what "how much" measures:
+    "How much money comes from the fund?" asks of money, no "money comes".
+
+    >>> from rag.question import analyze_question
+    >>> question_modifier_pairs(analyze_question("How much money comes from the housing fund?"))
+    [('comes', 'from'), ('housing', 'fund')]
+    """
+    counted = {fold(m.group(1)) for m in HOW_MUCH_OF.finditer(info.text)}
+    return [(m, h) for m, h in modifier_pairs(info.text) if m not in counted]
+
+
 def unknown_modifiers(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str]]:
     """The question's lower-case words that no document uses, each with the term right after it
     ("the naval staff": naval, staff): what such a word picks out, no passage can say.
 
     Misspellings the documents' words explain ("fuedel") and numbers are left out."""
     pairs = []
-    for t, head in modifier_pairs(info.text):
+    for t, head in question_modifier_pairs(info):
         h = stem(head)
         if t in NUMBER_WORDS:
             continue
@@ -564,7 +579,7 @@ def asked_compounds(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str
     carried = do_support_verb(info.text)
     return [
         (m, h)
-        for m, h in modifier_pairs(info.text)
+        for m, h in question_modifier_pairs(info)
         if h != carried and _a_noun(m) and _a_noun(h) and stem(m) not in info.verbs and stats.known(stem(m))
     ]
 

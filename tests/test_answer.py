@@ -1392,3 +1392,12 @@ def test_a_destination_no_document_names_is_another_destination(
     incinerator = docs.ask("How much does it cost to send a tonne of waste to the incinerator?")
     assert "£112" in incinerator.answer, incinerator.answer
     check_citations(incinerator)
+
+
+def test_how_much_money_is_what_is_measured(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "How much money comes from X?" had been refused as a near miss: "540 million euros comes"
+    was read as another thing than "money comes"."""
+    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    money = docs.ask("How much money comes from the Connecting Europe Facility?")
+    assert "540 million" in money.answer, money.answer
+    check_citations(money)
