@@ -673,6 +673,10 @@ def score_sentence(
     if parts:
         here -= parts - names_alone(sentence.text)
     near = _family(set(content_stems(context)) | stats.titled(context) | subject, info, stats)
+    # "Its chief executive, Mikael Salo" after a sentence that names Verkko Oy: "its" is the body
+    # the sentences before name, with the role asked about.
+    if info.body and info.role and set(info.body) <= near and _role_of_its(info.role, sentence.text):
+        here |= set(info.body)
     meaning = meaning or {}
     weight = {t: (stats.idf(t) + IDF_SMOOTHING) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
     total = sum(weight.values()) or 1.0
@@ -845,6 +849,18 @@ def _role_of_head(head: str, role: str, sentence: str) -> bool:
     """
     pattern = r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b"
     return any(stem(fold(m.group(1))) == head and stem(m.group(2)) == role for m in re.finditer(pattern, sentence))
+
+
+def _role_of_its(role: str, sentence: str) -> bool:
+    """Whether the sentence opens with the role of "its" or "their" ("Its chief executive, ...").
+
+    >>> _role_of_its("execut", "Its chief executive, Mikael Salo, said supply was secure.")
+    True
+    >>> _role_of_its("execut", "Supply was secure, its chief executive said.")
+    False
+    """
+    m = re.match(r"\W*(?:Its|Their)\s+(?:[a-z]+\s+)?([a-z]+)\b", sentence)
+    return m is not None and stem(m.group(1)) == role
 
 
 def _beside_a_name(role: str, sentence: str, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> bool:

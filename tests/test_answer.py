@@ -1394,6 +1394,17 @@ def test_a_destination_no_document_names_is_another_destination(
     check_citations(incinerator)
 
 
+def test_its_role_is_the_role_of_the_body_named_before(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "Its chief executive, Mikael Salo" follows the sentence that names Verkko Oy; Eesti Võrk,
+    named nowhere near a chief executive, has none in the documents."""
+    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    verkko = docs.ask("Who is the chief executive of Verkko Oy?")
+    assert "Mikael Salo" in verkko.answer, verkko.answer
+    check_citations(verkko)
+    other = docs.ask("Who is the chief executive of Eesti Võrk?")
+    assert other.refused and "Salo" not in other.answer, other.answer
+
+
 def test_how_much_money_is_what_is_measured(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """ "How much money comes from X?" had been refused as a near miss: "540 million euros comes"
     was read as another thing than "money comes"."""
