@@ -112,6 +112,9 @@ COUNTED_ALIKE = 0.75
 # "How much money comes ...": the word after "how much" is what is measured, no modifier of the
 # next ("How many police officers": after "how many" it may be one).
 HOW_MUCH_OF = re.compile(r"\bhow much (\w+)", re.IGNORECASE)
+# "When did the ship reach the cable?" asks what happened, before which none of these stands.
+DID = re.compile(r"\bdid\b", re.IGNORECASE)
+UNREAL = (MODALS - {"could"}) | {"to"}
 COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
 CITY_WORDS = frozenset(stem(w) for w in "city cities town towns capital capitals village villages".split())
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
@@ -661,6 +664,13 @@ def score_sentence(
     # "By how much did attendance rise?": "attendance rose" says it, though "rose" is a flower too.
     if info.verbs:
         here |= verb_bases(sentence.text) & set(info.verbs)
+        # "When did the repair ship reach the cable?" asks what happened: "a cable can be reached
+        # within days" says what may.
+        done = do_support_verb(info.text) if DID.search(info.text) else None
+        # ... unless the question has it so itself ("What did Macron say Paris could contribute?").
+        done = None if done and re.search(rf"\b(?:{'|'.join(UNREAL)})\s+{done}\b", info.text, re.I) else done
+        if done and stem(done) in here and _only_unreal(stem(done), sentence.text):
+            here.discard(stem(done))
     # "The unit's director" for "the director of the Howard Street Justice Unit": the body called by
     # its last word, with the role asked about, names it.
     if info.body and info.role and _role_of_head(info.body[-1], info.role, sentence.text):
@@ -849,6 +859,22 @@ def _role_of_head(head: str, role: str, sentence: str) -> bool:
     """
     pattern = r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b"
     return any(stem(fold(m.group(1))) == head and stem(m.group(2)) == role for m in re.finditer(pattern, sentence))
+
+
+def _only_unreal(verb: str, sentence: str) -> bool:
+    """Whether the sentence has the verb (a stem) only after "to" or a modal but "could" (what
+    was able to happen may have): what may, would or is to happen, not what did.
+
+    >>> _only_unreal("reach", "A cable can be reached within days.")
+    True
+    >>> _only_unreal("reach", "The ship reached the site on 3 February, ready to reach the next.")
+    False
+    >>> _only_unreal("compens", "Sedimentation could compensate the transgression by the sea.")
+    False
+    """
+    words = ["", "", *tokens(sentence)]
+    at = [i for i, w in enumerate(words) if w and stem(w) == verb]
+    return bool(at) and all(words[i - 1] in UNREAL or (words[i - 1] == "be" and words[i - 2] in UNREAL) for i in at)
 
 
 def _role_of_its(role: str, sentence: str) -> bool:

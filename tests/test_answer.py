@@ -1412,3 +1412,12 @@ def test_how_much_money_is_what_is_measured(tmp_path: Path, seed_settings: Any, 
     money = docs.ask("How much money comes from the Connecting Europe Facility?")
     assert "540 million" in money.answer, money.answer
     check_citations(money)
+
+
+def test_what_did_happen_is_not_what_can_happen(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "When did the repair ship reach the damaged cable?" had been answered with the EU's repair
+    ships "to be ready by 2028, so that a cable can be reached within days"."""
+    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    reached = docs.ask("When did the repair ship reach the damaged cable?")
+    assert "3 February" in reached.answer and "2028" not in reached.answer, reached.answer
+    check_citations(reached)
