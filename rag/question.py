@@ -597,6 +597,8 @@ def analyze_question(text: str) -> QuestionInfo:
     role = stem(role_words[-1]) if role_words else None
     if HOW_LONG.search(text):  # "How long did the talks last?": a length says it ("after nine hours of talks")
         verbs = tuple(v for v in verbs if v != "last")
+    if kind == "place":  # "Where does he work?": "a naval analyst at the Stockholm Institute" says it
+        verbs = tuple(v for v in verbs if v != "work")
     if kind == "gloss":  # "the English translation of": the words that ask for a gloss are no topic
         kept = [(t, w) for t, w in zip(terms, term_words, strict=True) if t not in GLOSS_FRAME]
         terms, term_words = [t for t, _ in kept], [w for _, w in kept]

@@ -1414,6 +1414,14 @@ def test_how_much_money_is_what_is_measured(tmp_path: Path, seed_settings: Any, 
     check_citations(money)
 
 
+def test_where_someone_works_is_where_their_post_is(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "Jonas Berg, a naval analyst at the Stockholm Institute" says where he works without "work"."""
+    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    works = docs.ask("Where does he work?", ["Who is Jonas Berg?"])
+    assert "Stockholm Institute" in works.answer, works.answer
+    check_citations(works)
+
+
 def test_what_did_happen_is_not_what_can_happen(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """ "When did the repair ship reach the damaged cable?" had been answered with the EU's repair
     ships "to be ready by 2028, so that a cable can be reached within days"."""
