@@ -33,6 +33,7 @@ from rag.evidence import (
     WordMeaning,
     document_subjects,
     is_heading,
+    named_kinds,
     opening_rows,
     select_evidence,
 )
@@ -244,6 +245,7 @@ class Assistant:
             title_holders(texts),
             given_names(names),
             texts,
+            named_kinds(index.chunks),
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

@@ -112,6 +112,10 @@ COUNTED_ALIKE = 0.75
 # "How much money comes ...": the word after "how much" is what is measured, no modifier of the
 # next ("How many police officers": after "how many" it may be one).
 HOW_MUCH_OF = re.compile(r"\bhow much (\w+)", re.IGNORECASE)
+# A kind of thing given a name ("a tracking system called Nordic Warden"), and a sentence that
+# opens with that kind ("The system watches ...").
+CALLED = re.compile(r"\b([a-z]+),?\s+(?:called|named|known as)\s+((?:[A-Z][\w'’-]*\s?)+)")
+THE_NOUN = re.compile(r"\W*The\s+([a-z]+)\b")
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
 UNREAL = (MODALS - {"could"}) | {"to"}
@@ -215,17 +219,20 @@ class TermStats:
         titles: dict[str, str] | None = None,
         given: dict[str, str] | None = None,
         texts: list[str] | None = None,
+        named: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None,
     ) -> None:
         """`passage_stems`: each passage's stems, as the keyword retriever already made them;
         `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`);
         `subjects`: a source -> the stems of the name its opening defines (`document_subjects`);
         `titles`: an office -> the stem of the one surname written after it (`title_holders`);
         `given`: a given name -> the one surname it goes with (`given_names`); `texts`: the
-        passages' texts, for what only the words as written tell apart (`says`)."""
+        passages' texts, for what only the words as written tell apart (`says`); `named`: a source
+        -> where it gives a kind of thing a name (`named_kinds`)."""
         self.aliases = aliases or {}
         self.given = given or {}
         self.subjects = subjects or {}
         self.titles = titles or {}
+        self.named = named or {}
         # "the Prime Minister", not "the Prime Minister Keir Starmer": the office standing for its holder.
         self._by_title = (
             re.compile(r"\b[Tt]he\s+((?i:" + "|".join(map(re.escape, self.titles)) + r"))\b(?!\s+[A-Z])")
@@ -239,6 +246,11 @@ class TermStats:
         self.df: Counter[str] = Counter()
         for stems in passage_stems:
             self.df.update(set(stems))
+
+    def named_before(self, kind: str, source: str, at: int) -> frozenset[str]:
+        """The stems of the last name the source gives this kind of thing (a stem) before offset `at`."""
+        given = [names for where, k, names in self.named.get(source, ()) if k == kind and where < at]
+        return given[-1] if given else frozenset()
 
     def titled(self, text: str) -> set[str]:
         """The surnames the text names by their office alone ("the Prime Minister added")."""
@@ -318,6 +330,25 @@ def document_subjects(chunks: list[Chunk], openings: dict[str, int] | None = Non
         if stems:  # "It is ..." and "This was ..." define nothing
             subjects[source] = stems
     return subjects
+
+
+def named_kinds(chunks: list[Chunk]) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
+    """For each document, where it gives a kind of thing a name ("a tracking system called Nordic
+    Warden", "The mission, called Baltic Guardian"): (offset, the kind's stem, the name's stems),
+    in order. "The system" or "The mission" opening a later sentence is that name.
+
+    >>> from rag.chunk import Chunk
+    >>> text = "Britain gave a system called Nordic Warden. The system watches ships."
+    >>> named = named_kinds([Chunk("c", "a.txt", 0, len(text), text, ())])
+    >>> [(at, kind, sorted(name)) for at, kind, name in named["a.txt"]]
+    [(15, 'system', ['nordic', 'warden'])]
+    """
+    found: dict[str, dict[int, tuple[str, frozenset[str]]]] = {}
+    for chunk in chunks:
+        for m in CALLED.finditer(chunk.text):
+            names = frozenset(stem(fold(w)) for w in m.group(2).split())
+            found.setdefault(chunk.source, {})[chunk.start + m.start()] = (stem(m.group(1)), names)
+    return {source: [(at, *given[at]) for at in sorted(given)] for source, given in found.items()}
 
 
 def _lists(texts: list[str]) -> dict[int, tuple[int, int]]:
@@ -687,6 +718,11 @@ def score_sentence(
     # the sentences before name, with the role asked about.
     if info.body and info.role and set(info.body) <= near and _role_of_its(info.role, sentence.text):
         here |= set(info.body)
+    # "The system watches 2,000 ships a day" after "a tracking system called Nordic Warden": the
+    # last thing of that kind the document named.
+    opened = THE_NOUN.match(sentence.text)
+    if opened and info.names:
+        here |= stats.named_before(stem(opened.group(1)), sentence.source, sentence.start) & set(info.names)
     meaning = meaning or {}
     weight = {t: (stats.idf(t) + IDF_SMOOTHING) * (ASKED_WEIGHT if t == info.asked else 1.0) for t in info.terms}
     total = sum(weight.values()) or 1.0

@@ -1405,6 +1405,15 @@ def test_its_role_is_the_role_of_the_body_named_before(tmp_path: Path, seed_sett
     assert other.refused and "Salo" not in other.answer, other.answer
 
 
+def test_the_kind_of_thing_named_before_stands_for_its_name(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "The system watches about 2,000 ships a day" comes after "a tracking system called Nordic
+    Warden": the follow-up "How many ships does it watch a day?" asks of Nordic Warden."""
+    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    watched = docs.ask("How many ships does it watch a day?", ["What is Nordic Warden?"])
+    assert "2,000" in watched.answer, watched.answer
+    check_citations(watched)
+
+
 def test_how_much_money_is_what_is_measured(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """ "How much money comes from X?" had been refused as a near miss: "540 million euros comes"
     was read as another thing than "money comes"."""
