@@ -1057,6 +1057,13 @@ def select_evidence(
         if stated is not None and stated.score >= ranked[0].score - AGREE_MARGIN:
             ranked.remove(stated)
             ranked.insert(0, stated)
+    # A list asked for ("What will the mission do?"): its lead-in close behind, saying as much of
+    # the question, answers it ("The mission will:" and its items, not "The mission was announced").
+    if info.listing and not ranked[0].sentence.listed:
+        lead = next((s for s in ranked[1:] if s.sentence.listed and s.sentence.start == s.sentence.listed[0]), None)
+        if lead is not None and lead.score >= ranked[0].score - AGREE_MARGIN and lead.coverage >= ranked[0].coverage:
+            ranked.remove(lead)
+            ranked.insert(0, lead)
     best = ranked[0]
     unknown = [as_asked(n, info) for n in info.names if not stats.known(n)]
     unknown += [short for short, spelled in info.abbreviated if not stats.known_phrase(spelled)]

@@ -1394,6 +1394,16 @@ def test_a_destination_no_document_names_is_another_destination(
     check_citations(incinerator)
 
 
+def test_a_list_in_lower_case_items_is_answered_whole(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """The mission's three tasks are items that start lower case and end on a semicolon: they had
+    been dropped as keyword dumps, and the list split from its lead-in across two passages."""
+    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    tasks = docs.ask("What will the Baltic Guardian mission do?")
+    for task in ("patrol the routes", "track ships", "share radar"):
+        assert task in tasks.answer, tasks.answer
+    check_citations(tasks)
+
+
 def test_its_role_is_the_role_of_the_body_named_before(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """ "Its chief executive, Mikael Salo" follows the sentence that names Verkko Oy; Eesti Võrk,
     named nowhere near a chief executive, has none in the documents."""
