@@ -31,6 +31,7 @@ from rag.evidence import (
     Sentence,
     TermStats,
     WordMeaning,
+    document_headings,
     document_subjects,
     is_heading,
     named_kinds,
@@ -246,6 +247,7 @@ class Assistant:
             given_names(names),
             texts,
             named_kinds(index.chunks),
+            document_headings(index.chunks, self.opening_rows),
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

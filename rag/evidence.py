@@ -116,6 +116,8 @@ HOW_MUCH_OF = re.compile(r"\bhow much (\w+)", re.IGNORECASE)
 # opens with that kind ("The system watches ...").
 CALLED = re.compile(r"\b([a-z]+),?\s+(?:called|named|known as)\s+((?:[A-Z][\w'’-]*\s?)+)")
 THE_NOUN = re.compile(r"\W*The\s+([a-z]+)\b")
+# The members at a meeting, in its minutes ("In attendance:" lists officers and guests).
+ATTENDANCE = re.compile(r"\W*(?:Members\s+)?(?:Present|Attending)\s*:", re.IGNORECASE)
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
 UNREAL = (MODALS - {"could"}) | {"to"}
@@ -220,6 +222,7 @@ class TermStats:
         given: dict[str, str] | None = None,
         texts: list[str] | None = None,
         named: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None,
+        headings: dict[str, str] | None = None,
     ) -> None:
         """`passage_stems`: each passage's stems, as the keyword retriever already made them;
         `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`);
@@ -227,12 +230,14 @@ class TermStats:
         `titles`: an office -> the stem of the one surname written after it (`title_holders`);
         `given`: a given name -> the one surname it goes with (`given_names`); `texts`: the
         passages' texts, for what only the words as written tell apart (`says`); `named`: a source
-        -> where it gives a kind of thing a name (`named_kinds`)."""
+        -> where it gives a kind of thing a name (`named_kinds`); `headings`: a source -> the heading
+        it opens with (`document_headings`)."""
         self.aliases = aliases or {}
         self.given = given or {}
         self.subjects = subjects or {}
         self.titles = titles or {}
         self.named = named or {}
+        self.headings = headings or {}
         # "the Prime Minister", not "the Prime Minister Keir Starmer": the office standing for its holder.
         self._by_title = (
             re.compile(r"\b[Tt]he\s+((?i:" + "|".join(map(re.escape, self.titles)) + r"))\b(?!\s+[A-Z])")
@@ -330,6 +335,25 @@ def document_subjects(chunks: list[Chunk], openings: dict[str, int] | None = Non
         if stems:  # "It is ..." and "This was ..." define nothing
             subjects[source] = stems
     return subjects
+
+
+def document_headings(chunks: list[Chunk], openings: dict[str, int] | None = None) -> dict[str, str]:
+    """For each document that opens with a heading ("WESTMOOR POLICE AND CRIME PANEL", "Dunmere
+    District Council - Environment Scrutiny Committee"), that heading."""
+    headings = {}
+    for source, row in (openings if openings is not None else opening_rows(chunks)).items():
+        first = chunks[row].sentence_texts()[0]
+        if is_heading(first):
+            headings[source] = first
+    return headings
+
+
+def attended(sentence: Sentence, stats: TermStats) -> str:
+    """The sentence, and before it the heading of its minutes when it lists who was present:
+    "Present: Cllr Helen Marsh (Chair), ..." lists the members of the body the heading names
+    ("WESTMOOR POLICE AND CRIME PANEL")."""
+    heading = stats.headings.get(sentence.source) if ATTENDANCE.match(sentence.text) else None
+    return f"{heading}: {sentence.text}" if heading else sentence.text
 
 
 def named_kinds(chunks: list[Chunk]) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
@@ -718,6 +742,11 @@ def score_sentence(
     # the sentences before name, with the role asked about.
     if info.body and info.role and set(info.body) <= near and _role_of_its(info.role, sentence.text):
         here |= set(info.body)
+    # Minutes' list of who was present: of the body their heading names, if it names all the
+    # question asks of but the role ("the planning committee" is not the scrutiny committee).
+    said = attended(sentence, stats)
+    if said is not sentence.text and set(info.terms) - {info.role, info.acted} <= set(content_stems(said)):
+        here |= set(content_stems(said))
     # "The system watches 2,000 ships a day" after "a tracking system called Nordic Warden": the
     # last thing of that kind the document named.
     opened = THE_NOUN.match(sentence.text)
@@ -1040,15 +1069,16 @@ def select_evidence(
                 asked = replace(info, counted=stem(alike))
             if asked is not info:
                 credits[info.counted] = MEANING_MAX_CREDIT
-        swapped = tuple(swapped_modifiers(modifiers, s.text, meaning)) if meaning and modifiers else ()
+        said = attended(s, stats)  # "the planning committee" against the heading's scrutiny committee
+        swapped = tuple(swapped_modifiers(modifiers, said, meaning)) if meaning and modifiers else ()
         if meaning and slots:
-            swapped += tuple(swapped_after(slots, s.text, meaning))
+            swapped += tuple(swapped_after(slots, said, meaning))
         if meaning and (objects or compounds):
-            stems = {stem(t) for t in tokens(s.text)}
-            swapped += tuple(swapped_object_noun(objects, s.text, stems, meaning))
-            swapped += tuple(swapped_compound(compounds, s.text, stems, meaning))
+            stems = {stem(t) for t in tokens(said)}
+            swapped += tuple(swapped_object_noun(objects, said, stems, meaning))
+            swapped += tuple(swapped_compound(compounds, said, stems, meaning))
         if destinations:
-            swapped += tuple(swapped_destination(destinations, s.text))
+            swapped += tuple(swapped_destination(destinations, said))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

@@ -1448,3 +1448,16 @@ def test_what_did_happen_is_not_what_can_happen(tmp_path: Path, seed_settings: A
     reached = docs.ask("When did the repair ship reach the damaged cable?")
     assert "3 February" in reached.answer and "2028" not in reached.answer, reached.answer
     check_citations(reached)
+
+
+def test_minutes_list_the_members_of_the_body_their_heading_names(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """ "Present: Cllr Helen Marsh (Chair), ..." under "WESTMOOR POLICE AND CRIME PANEL" says who
+    chairs the panel; a committee the heading does not name is no body these minutes are of."""
+    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
+    chair = docs.ask("Who chairs the Police and Crime Panel?")
+    assert "Helen Marsh (Chair)" in chair.answer, chair.answer
+    check_citations(chair)
+    other = docs.ask("Who chairs the planning committee?")
+    assert other.refused and "Marsh" not in other.answer, other.answer
