@@ -19,6 +19,7 @@ import numpy as np
 from rag.chunk import LIST_ITEM, Chunk, leads_in
 from rag.embed import Embedder
 from rag.question import (
+    ARTICLES,
     FIGURE_KINDS,
     HOW_LONG,
     NUMBER_WORDS,
@@ -522,9 +523,6 @@ def swapped_modifiers(pairs: list[tuple[str, str]], sentence: str, meaning: Word
             if meaning.alike(t, [m], SWAP_ALIKE) is None:
                 found.append(f"'{m} {head}', not '{t} {head}'")
     return found
-
-
-ARTICLES = frozenset("a an the".split())
 
 
 def _spaced_words(text: str) -> list[tuple[str, bool]]:

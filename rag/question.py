@@ -70,6 +70,8 @@ DATE = re.compile(
 )
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # "Twenty-two" is one number, not "twenty" and then "two".
+ORDINAL_ENDINGS = frozenset("st nd rd th".split())
+ARTICLES = frozenset("a an the".split())
 NUMBER = re.compile(
     r"\b\d[\d,.]*\b|\b(?:" + "|".join(TENS) + r")-(?:one|two|three|four|five|six|seven|eight|nine)\b"
     r"|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b",
@@ -704,12 +706,16 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
     ['412,000']
     >>> type_candidates("count", "1 in 4 officers left, and 3 out of 5 nurses; 900 officers stayed.", "offic")
     ['900 officers']
+    >>> type_candidates("count", "In 1980 the town of Zwolle founded it; Twelve of the towns joined.", "town")
+    ['Twelve of the towns']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
     >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
     ['41%', 'a third']
     >>> type_candidates("quantity", "It will stay until reservoirs recover, at least until the end of May.", until=True)
     ['until the end of May']
+    >>> type_candidates("quantity", "From the 15th century the cog carried 200 tons.")
+    ['200 tons']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
     ['12 months']
     >>> type_candidates("date", "It fell during the Cold War."), type_candidates("date", "He sat during the call.")
@@ -731,7 +737,12 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
         return [m.group() for m in figures.finditer(sentence)] + shares
     if kind == "quantity":
         # A number with the word after it when that is its unit ("400 m", "86 km", "12 months").
-        found = [m.group().rstrip() for m in QUANTITY.finditer(sentence) if m.group(1) not in STOPWORDS]
+        # "the 15th century" is no quantity: an ordinal's letters are no unit.
+        found = [
+            m.group().rstrip()
+            for m in QUANTITY.finditer(sentence)
+            if m.group(1) not in STOPWORDS and (m.group(1) or "").lower() not in ORDINAL_ENDINGS
+        ]
         found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
         if until:
             found += [m.group() for m in UNTIL.finditer(sentence) if not any(f in m.group() for f in found)]
@@ -750,8 +761,17 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
                 while j + 1 < len(words) and NUMBER.fullmatch(words[j + 1]):
                     j += 1
                 window = words[j + 1 : j + 5]
-                # The counted thing comes before any other number ("200 planners from 30 countries").
-                cut = next((k for k, w in enumerate(window) if NUMBER.fullmatch(w)), len(window))
+                # The counted thing comes before any other number ("200 planners from 30 countries"),
+                # and before an article but after "of" ("In 1980 the Dutch town": no count of towns;
+                # "Twelve of the ships": one of ships).
+                cut = next(
+                    (
+                        k
+                        for k, w in enumerate(window)
+                        if NUMBER.fullmatch(w) or (w.lower() in ARTICLES and window[k - 1 : k] != ["of"])
+                    ),
+                    len(window),
+                )
                 follow = [stem(w.lower()) for w in window[:cut]]
                 end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
                 # "120 police community support officers (PCSOs)": the short name in brackets after
