@@ -119,6 +119,8 @@ CALLED = re.compile(r"\b([a-z]+),?\s+(?:called|named|known as)\s+((?:[A-Z][\w'�
 THE_NOUN = re.compile(r"\W*The\s+([a-z]+)\b")
 # The members at a meeting, in its minutes ("In attendance:" lists officers and guests).
 ATTENDANCE = re.compile(r"\W*(?:Members\s+)?(?:Present|Attending)\s*:", re.IGNORECASE)
+# "closed the Peterhof": a verb, perhaps an article, a name ("changed the Rhine's delta" changed no Rhine).
+NAMED_OBJECT = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?([A-Z][\w'’-]*)(?!['’]s\b)")
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
 UNREAL = (MODALS - {"could"}) | {"to"}
@@ -684,6 +686,47 @@ def swapped_object_noun(asked: list[tuple[str, str]], sentence: str, said: set[s
     return found
 
 
+def asked_named_objects(info: QuestionInfo) -> list[tuple[str, str, str]]:
+    """The question's verb with the name it is done to, and both as written ("closed the Peterhof":
+    closed, Peterhof, closed the Peterhof), for `swapped_named_object`.
+
+    >>> from rag.question import analyze_question
+    >>> asked_named_objects(analyze_question("Who closed the Peterhof in 1598?"))
+    [('closed', 'Peterhof', 'closed the Peterhof')]
+    """
+    return [
+        (m.group(1), m.group(2), m.group())
+        for m in NAMED_OBJECT.finditer(info.text)
+        if stem(fold(m.group(1))) in info.verbs and stem(fold(m.group(2))) in info.names
+    ]
+
+
+def swapped_named_object(
+    asked: list[tuple[str, str, str]], sentence: str, said: set[str], names: tuple[str, ...]
+) -> list[str]:
+    """Where the sentence (its stems `said`) does the question's verb (`asked_named_objects`) to
+    another name than the question's (their stems `names`), and the question's nowhere: "closed
+    the Steelyard" against "closed the Peterhof".
+
+    >>> asked = [("closed", "Peterhof", "closed the Peterhof")]
+    >>> swapped_named_object(asked, "In 1598 Elizabeth I closed the Steelyard.", set(), ())
+    ["'closed the Steelyard', not 'closed the Peterhof'"]
+    """
+    words = _spaced_words(sentence)
+    found = []
+    for verb, name, written in asked:
+        if stem(fold(name)) in said:
+            continue
+        for i, (w, _) in enumerate(words):
+            j = _word_before(words, i)
+            if j is None or not w[:1].isupper() or stem(fold(words[j][0])) != stem(fold(verb)):
+                continue
+            if stem(fold(w)) in names:
+                continue
+            found.append(f"'{' '.join(x for x, _ in words[j : i + 1])}', not '{written}'")
+    return found
+
+
 def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
     that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer), or
@@ -1046,6 +1089,7 @@ def select_evidence(
     slots = unknown_after(info, stats) if meaning else []
     objects = asked_objects(info) if meaning else []
     compounds = asked_compounds(info, stats) if meaning else []
+    named_objects = asked_named_objects(info)
     destinations = unknown_destinations(info, stats)
     scored = []
     for (s, ctx, _), d in zip(pairs, dense, strict=True):
@@ -1077,6 +1121,9 @@ def select_evidence(
             swapped += tuple(swapped_compound(compounds, said, stems, meaning))
         if destinations:
             swapped += tuple(swapped_destination(destinations, said))
+        if named_objects:
+            stems = {stem(t) for t in tokens(said)}
+            swapped += tuple(swapped_named_object(named_objects, said, stems, info.names))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

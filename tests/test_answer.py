@@ -1461,3 +1461,15 @@ def test_minutes_list_the_members_of_the_body_their_heading_names(
     check_citations(chair)
     other = docs.ask("Who chairs the planning committee?")
     assert other.refused and "Marsh" not in other.answer, other.answer
+
+
+def test_the_deed_done_to_another_name_is_another_deed(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "In 1598 Queen Elizabeth I closed the Steelyard" does not say who closed the Peterhof in 1598
+    (Ivan III closed it in 1494, in the sentence before)."""
+    docs = assistant_over_corpus("hansa", tmp_path, seed_settings, embedder)
+    peterhof = docs.ask("Who closed the Peterhof in 1598?")
+    assert peterhof.refused and "Elizabeth" not in peterhof.answer, peterhof.answer
+    assert "'closed the Steelyard', not 'closed the Peterhof'" in peterhof.reason, peterhof.reason
+    steelyard = docs.ask("Who closed the Steelyard in London?")
+    assert "Elizabeth I" in steelyard.answer, steelyard.answer
+    check_citations(steelyard)
