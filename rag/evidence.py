@@ -43,6 +43,7 @@ from rag.text import (
     contrasted,
     defined_subject,
     fold,
+    lemma_kinds,
     modifier_pairs,
     names_alone,
     only_noun,
@@ -121,6 +122,11 @@ THE_NOUN = re.compile(r"\W*The\s+([a-z]+)\b")
 ATTENDANCE = re.compile(r"\W*(?:Members\s+)?(?:Present|Attending)\s*:", re.IGNORECASE)
 # "closed the Peterhof": a verb, perhaps an article, a name ("changed the Rhine's delta" changed no Rhine).
 NAMED_OBJECT = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?([A-Z][\w'’-]*)(?!['’]s\b)")
+# "could a hulk carry": an auxiliary, an article, a noun, its verb; "A cog could carry" in a sentence.
+ASKED_SUBJECT = re.compile(
+    r"\b(?:did|does|do|could|can|will|would|should|may|might|must)\s+((?:the|a|an)\s+([a-z]+)\s+([a-z]+))\b"
+)
+DOING = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]+)\s+(?:(?:could|can|will|would|should|may|might|must)\s+)?([a-z]+)\b")
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
 UNREAL = (MODALS - {"could"}) | {"to"}
@@ -727,6 +733,47 @@ def swapped_named_object(
     return found
 
 
+def asked_subjects(info: QuestionInfo) -> list[tuple[str, str, str]]:
+    """The question's noun that does its verb, and both as written ("could a hulk carry": hulk,
+    carry, a hulk carry), for `swapped_subject`.
+
+    >>> from rag.question import analyze_question
+    >>> asked_subjects(analyze_question("How much cargo could a hulk carry?"))
+    [('hulk', 'carry', 'a hulk carry')]
+    """
+    return [
+        (m.group(2), m.group(3), m.group(1))
+        for m in ASKED_SUBJECT.finditer(info.text)
+        if stem(m.group(3)) in info.verbs and _a_subject(m.group(2))
+    ]
+
+
+def _a_subject(word: str) -> bool:
+    """A lower-case word that may be a noun, or is in no word list ("hulk"), and no stopword."""
+    kinds = lemma_kinds(word)
+    return word.islower() and fold(word) not in STOPWORDS and ("NOUN" in kinds or not kinds)
+
+
+def swapped_subject(
+    asked: list[tuple[str, str, str]], sentence: str, said: set[str], meaning: WordMeaning
+) -> list[str]:
+    """Where the sentence has another noun, not close in meaning, do the question's verb
+    (`asked_subjects`), and the question's noun is nowhere in it or the sentences before (their
+    stems `said`): "A cog could carry" against "could a hulk carry"; "The report recommends" after
+    a sentence about the commission may be the commission's."""
+    found = []
+    for noun, verb, written in asked:
+        if stem(noun) in said:
+            continue
+        for m in DOING.finditer(sentence):
+            other = fold(m.group(1))
+            if stem(fold(m.group(2))) != stem(verb) or not _a_subject(other) or stem(other) == stem(noun):
+                continue
+            if meaning.alike(noun, [other], SWAP_ALIKE) is None:
+                found.append(f"'{m.group(0).strip()}', not '{written}'")
+    return found
+
+
 def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
     that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer), or
@@ -1090,6 +1137,7 @@ def select_evidence(
     objects = asked_objects(info) if meaning else []
     compounds = asked_compounds(info, stats) if meaning else []
     named_objects = asked_named_objects(info)
+    subjects = asked_subjects(info) if meaning else []
     destinations = unknown_destinations(info, stats)
     scored = []
     for (s, ctx, _), d in zip(pairs, dense, strict=True):
@@ -1121,9 +1169,12 @@ def select_evidence(
             swapped += tuple(swapped_compound(compounds, said, stems, meaning))
         if destinations:
             swapped += tuple(swapped_destination(destinations, said))
-        if named_objects:
+        if named_objects or subjects:
             stems = {stem(t) for t in tokens(said)}
             swapped += tuple(swapped_named_object(named_objects, said, stems, info.names))
+            if meaning and subjects:
+                around = stems | {stem(t) for t in tokens(ctx)}
+                swapped += tuple(swapped_subject(subjects, said, around, meaning))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.

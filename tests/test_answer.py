@@ -1473,3 +1473,13 @@ def test_the_deed_done_to_another_name_is_another_deed(tmp_path: Path, seed_sett
     steelyard = docs.ask("Who closed the Steelyard in London?")
     assert "Elizabeth I" in steelyard.answer, steelyard.answer
     check_citations(steelyard)
+
+
+def test_another_thing_doing_the_deed_is_another_deed(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "A cog could carry up to 200 tons of cargo" says nothing of what a hulk could carry."""
+    docs = assistant_over_corpus("hansa", tmp_path, seed_settings, embedder)
+    hulk = docs.ask("How much cargo could a hulk carry?")
+    assert hulk.refused and "200 tons" not in hulk.answer, hulk.answer
+    cog = docs.ask("How much cargo could a cog carry?")
+    assert "200 tons" in cog.answer, cog.answer
+    check_citations(cog)
