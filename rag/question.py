@@ -465,10 +465,12 @@ def analyze_question(text: str) -> QuestionInfo:
     framed = re.sub(r"\b(?:no|any) longer\b", "", framed, flags=re.I)  # time, not length
     framed = re.sub(r"\bnext to\b", "by", framed, flags=re.I)  # a preposition ("sat next to him")
     framed = re.sub(r"\bhow much money\b", "how much", framed, flags=re.I)  # an amount of money is what is asked
+    framed = re.sub(r"\bhow often\b", "how", framed, flags=re.I)  # a frequency is what is asked ("500 times a year")
     words = tokens(framed)
     expanded: list[str] = []
-    for w in words:
-        expanded.extend(ABBREVIATIONS.get(w, w).split())
+    for before, w in zip(["", *words], words, strict=False):
+        # "after 11.30pm" is a time: no Prime Minister.
+        expanded.extend([w] if w == "pm" and before[-1:].isdigit() else ABBREVIATIONS.get(w, w).split())
     terms: list[str] = []
     term_words: list[str] = []
     for w in expanded:

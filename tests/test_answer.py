@@ -1483,3 +1483,11 @@ def test_another_thing_doing_the_deed_is_another_deed(tmp_path: Path, seed_setti
     cog = docs.ask("How much cargo could a cog carry?")
     assert "200 tons" in cog.answer, cog.answer
     check_citations(cog)
+
+
+def test_how_often_after_a_time_of_day(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "after 11.30pm" had asked for the Prime Minister, and "often" for a word no file has."""
+    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
+    often = docs.ask("How often may delayed flights land after 11.30pm?")
+    assert "500 times a year" in often.answer, often.answer
+    check_citations(often)

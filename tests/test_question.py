@@ -241,3 +241,10 @@ def test_an_ing_word_between_nouns_is_no_verb() -> None:
     # After a preposition or a verb it is one.
     assert "store" in analyze_question("How much are farmers paid for storing flood water?").verbs
     assert "visit" in analyze_question("When will the unit start visiting care homes?").verbs
+
+
+def test_a_time_of_day_is_no_prime_minister_and_how_often_no_term() -> None:
+    # "11.30pm" was read as "11.30" and "PM", the Prime Minister; "often" as a word to find.
+    terms = analyze_question("How often may delayed flights land after 11.30pm?").terms
+    assert "prime" not in terms and "often" not in terms, terms
+    assert {"prime", "minist"} <= set(analyze_question("What did the PM say?").terms)
