@@ -609,6 +609,7 @@ strong stronger strongest = weak weaker weakest
 fast faster fastest = slow slower slowest
 hot warm warmer = cold colder
 wet = dry
+day days daytime = night nights nighttime
 heavy = light
 win won victory = lose lost defeat
 accept accepted = reject rejected
@@ -662,6 +663,8 @@ def contrasted(question_stems: set[str], sentence_stems: set[str]) -> list[str]:
     (['second'], ['tenant'])
     >>> contrasted({stem("agreed"), "propos"}, {stem("disagreed"), "propos"})
     ['agre']
+    >>> contrasted({"night", "nois"}, {"day", "nois"}), contrasted({"night", "nois"}, {"day", "night", "nois"})
+    (['night'], [])
     """
     return sorted(
         w

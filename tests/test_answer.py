@@ -1485,6 +1485,15 @@ def test_another_thing_doing_the_deed_is_another_deed(tmp_path: Path, seed_setti
     check_citations(cog)
 
 
+def test_night_is_the_opposite_of_day(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """The report counts the people exposed to noise "during the day", none at night."""
+    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
+    night = docs.ask("How many people will be exposed to aircraft noise at night?")
+    assert night.refused and "52,000" not in night.answer, night.answer
+    day = docs.ask("How many people will be exposed to aircraft noise during the day?")
+    assert "52,000" in day.answer, day.answer
+
+
 def test_how_often_after_a_time_of_day(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """ "after 11.30pm" had asked for the Prime Minister, and "often" for a word no file has."""
     docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
