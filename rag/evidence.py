@@ -1177,10 +1177,15 @@ def select_evidence(
                 swapped += tuple(swapped_subject(subjects, said, around, meaning))
         scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
     ranked = sorted(scored, key=lambda x: -x.score)
-    # A heading states nothing: a sentence close behind it is the answer, the heading never beside it.
+    # A heading states nothing: a sentence close behind it is the answer, the heading never beside it;
+    # so is one that says as much of the question with an answer in it ("The transport secretary,
+    # Olivia Grant, said ..." against the heading "report to the Secretary of State for Transport").
     if is_heading(ranked[0].sentence.text):
         stated = next((s for s in ranked if not is_heading(s.sentence.text)), None)
-        if stated is not None and stated.score >= ranked[0].score - AGREE_MARGIN:
+        if stated is not None and (
+            stated.score >= ranked[0].score - AGREE_MARGIN
+            or (stated.coverage >= ranked[0].coverage and (stated.candidates or info.kind == "other"))
+        ):
             ranked.remove(stated)
             ranked.insert(0, stated)
     # A list asked for ("What will the mission do?"): its lead-in close behind, saying as much of

@@ -1485,6 +1485,18 @@ def test_another_thing_doing_the_deed_is_another_deed(tmp_path: Path, seed_setti
     check_citations(cog)
 
 
+def test_a_sentence_that_names_the_holder_beats_a_heading_that_names_the_office(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """ "Who is the transport secretary?" had been answered with a PDF's heading, "report to the
+    Secretary of State for Transport", though "The transport secretary, Olivia Grant, said ..."
+    says as much of the question and names her."""
+    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
+    secretary = docs.ask("Who is the transport secretary?")
+    assert "Olivia Grant" in secretary.answer, secretary.answer
+    check_citations(secretary)
+
+
 def test_night_is_the_opposite_of_day(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """The report counts the people exposed to noise "during the day", none at night."""
     docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
