@@ -212,6 +212,9 @@ def _same_statement(a: Scored, b: Scored, kind: str) -> bool:
     return len(sa & sb) >= SAME_STATEMENT_OVERLAP * min(len(sa), len(sb))
 
 
+DIFFER_COVERAGE = 0.6  # of the question's key terms, in each of two sentences said to differ
+
+
 class Assistant:
     """Holds the loaded index and models; `ask` answers one question (with its conversation)."""
 
@@ -480,6 +483,10 @@ class Assistant:
             # unsaid, above the bar ("152,000 vacant posts" against "131,000 posts ... are vacant").
             if not s.missing_names
             and s.coverage >= 0.75 * best.coverage
+            # "The documents differ" only where each says most of the question: "A new railway
+            # station will open ... in 2031" and "Construction is due to start in the spring of
+            # 2028" (the runway's) each say half of when the station's construction starts.
+            and s.coverage >= DIFFER_COVERAGE
             and (
                 s.score >= best.score - AGREE_MARGIN
                 or (

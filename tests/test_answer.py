@@ -1497,6 +1497,20 @@ def test_a_sentence_that_names_the_holder_beats_a_heading_that_names_the_office(
     check_citations(secretary)
 
 
+def test_sources_differ_only_where_each_says_most_of_the_question(
+    tmp_path: Path, seed_settings: Any, embedder: Any
+) -> None:
+    """The station's opening (2031) and the runway's construction (2028) each say half of "When will
+    construction of the railway station start?": no "The documents differ"; two files' carbon
+    figures for the expansion do differ."""
+    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
+    station = docs.ask("When will construction of the railway station start?")
+    assert "differ" not in station.answer, station.answer
+    carbon = docs.ask("How much carbon dioxide will the expansion add each year?")
+    assert "differ" in carbon.answer and "1.8 million" in carbon.answer and "1.1 million" in carbon.answer
+    check_citations(carbon)
+
+
 def test_night_is_the_opposite_of_day(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
     """The report counts the people exposed to noise "during the day", none at night."""
     docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
