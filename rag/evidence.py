@@ -855,7 +855,9 @@ def score_sentence(
     question_stems |= {a for n in info.names for a in stats.aliases.get(n, frozenset())}  # "Keir" is no answer
     candidates = tuple(
         c
-        for c in type_candidates(info.kind, sentence.text, info.counted, HOW_LONG.search(info.text) is not None)
+        for c in type_candidates(
+            info.kind, sentence.text, info.counted, HOW_LONG.search(info.text) is not None, frozenset(info.terms)
+        )
         if not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count"
     )
     if info.asked in CITY_WORDS:  # a country or its people is no city: "Turkey", "Romanian"

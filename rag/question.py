@@ -70,6 +70,10 @@ DATE = re.compile(
 )
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # "Twenty-two" is one number, not "twenty" and then "two".
+# A number with no noun after it, right after a verb ("it had connected 21,500, the report says").
+BARE_COUNT = re.compile(
+    r"\b([a-z]+)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?(\d[\d,]*\d|\d)(?=[,.;:]?(?:\s|$))(?!\s+[a-z])"
+)
 ORDINAL_ENDINGS = frozenset("st nd rd th".split())
 ARTICLES = frozenset("a an the".split())
 NUMBER = re.compile(
@@ -694,9 +698,18 @@ def _ratio_ends_at(words: list[str], i: int) -> bool:
     return joined == ["out", "of"] and i >= 3 and NUMBER.fullmatch(words[i - 3]) is not None
 
 
-def type_candidates(kind: str, sentence: str, counted: str | None = None, until: bool = False) -> list[str]:
+def _does(word: str, stems: frozenset[str]) -> bool:
+    """Whether the word is a verb form of one of these stems ("connected": connect)."""
+    return stem(word.lower()) in stems and can_be_verb(word.lower()) and not word.lower().endswith("ing")
+
+
+def type_candidates(
+    kind: str, sentence: str, counted: str | None = None, until: bool = False, doing: frozenset[str] = frozenset()
+) -> list[str]:
     """Strings in `sentence` that could answer a question of this kind; `until`: a time something
-    lasts until answers too ("How long will the ban stay?").
+    lasts until answers too ("How long will the ban stay?"); `doing`: the question's stems, a
+    verb of which a bare number right after counts ("it had connected 21,500." for "How many
+    premises had been connected?").
 
     >>> type_candidates("count", "Paris could contribute several thousand troops.", "troop")
     ['several thousand troops']
@@ -710,6 +723,8 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
     ['900 officers']
     >>> type_candidates("count", "In 1980 the town of Zwolle founded it; Twelve of the towns joined.", "town")
     ['Twelve of the towns']
+    >>> type_candidates("count", "By 2026 it had connected 21,500, it says.", "premis", doing=frozenset({"connect"}))
+    ['21,500']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
     >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
@@ -794,6 +809,7 @@ def type_candidates(kind: str, sentence: str, counted: str | None = None, until:
                 i = j + 1
             else:
                 i += 1
+        out += [m.group(2) for m in BARE_COUNT.finditer(sentence) if _does(m.group(1), doing) and m.group(2) not in out]
         return out
     if kind == "gloss":
         return [m.group(1) for m in (*BRACKETED.finditer(sentence), *QUOTED.finditer(sentence))]

@@ -1526,3 +1526,14 @@ def test_how_often_after_a_time_of_day(tmp_path: Path, seed_settings: Any, embed
     often = docs.ask("How often may delayed flights land after 11.30pm?")
     assert "500 times a year" in often.answer, often.answer
     check_citations(often)
+
+
+def test_a_bare_number_after_the_questions_verb_counts_it(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "By October 2026 it had connected 21,500, the report says." counts the premises connected,
+    though no noun follows the number; a month it does not name is still refused."""
+    docs = assistant_over_corpus("broadband", tmp_path, seed_settings, embedder)
+    connected = docs.ask("How many premises had been connected by October 2026?")
+    assert "21,500" in connected.answer, connected.answer
+    check_citations(connected)
+    other = docs.ask("How many premises had been connected by March 2025?")
+    assert other.refused, other.answer
