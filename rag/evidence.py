@@ -24,6 +24,7 @@ from rag.question import (
     HOW_LONG,
     NUMBER_WORDS,
     TIME_UNITS,
+    YEAR,
     QuestionInfo,
     as_asked,
     counted_nouns,
@@ -879,6 +880,9 @@ def score_sentence(
     mismatch += role_mismatches(info, sentence.text, missing, placed_in_time)
     mismatch += swapped
     mismatch += _another_row(info, sentence.text, stats, here | near)
+    # "How much did the council pay Northline in 2025?": a year asked about that neither the
+    # sentence nor the ones before say is another time ("had paid Northline £9 million").
+    mismatch += [f"another time than {n}" for n in missing if YEAR.fullmatch(n)]
     if mismatch:
         score *= CONTRAST_FACTOR
     # What the question says happened is not said here ("What did the Normans besiege?" against a

@@ -1537,3 +1537,14 @@ def test_a_bare_number_after_the_questions_verb_counts_it(tmp_path: Path, seed_s
     check_citations(connected)
     other = docs.ask("How many premises had been connected by March 2025?")
     assert other.refused, other.answer
+
+
+def test_a_year_no_sentence_near_says_is_another_time(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "the council had paid Northline £9 million" (in 2024, says the briefing) is no answer to what
+    it paid in 2025."""
+    docs = assistant_over_corpus("broadband", tmp_path, seed_settings, embedder)
+    in_2025 = docs.ask("How much did the council pay Northline in 2025?")
+    assert in_2025.refused and "9 million" not in in_2025.answer, in_2025.answer
+    assert "another time than 2025" in in_2025.reason, in_2025.reason
+    paid = docs.ask("How much did the council pay Northline?")
+    assert "£9 million" in paid.answer, paid.answer
