@@ -70,6 +70,7 @@ POINTS_BACK_TO_A_PLACE = re.compile(
 # "The latter flows west at Katwijk": what it is, the sentence just before names.
 NAMED_BEFORE = re.compile(r"\W*(?:The|the) (?:latter|former)\b")
 SAME_STATEMENT_OVERLAP = 0.6  # share of the shorter sentence's words two files must share to be cited as one
+DIFFER_COVERAGE = 0.6  # of the question's key terms, in each of two sentences said to differ
 
 
 @dataclass(frozen=True)
@@ -210,9 +211,6 @@ def _same_statement(a: Scored, b: Scored, kind: str) -> bool:
         return {c.lower() for c in a.candidates} & {c.lower() for c in b.candidates} != set()
     sa, sb = set(content_stems(a.sentence.text)), set(content_stems(b.sentence.text))
     return len(sa & sb) >= SAME_STATEMENT_OVERLAP * min(len(sa), len(sb))
-
-
-DIFFER_COVERAGE = 0.6  # of the question's key terms, in each of two sentences said to differ
 
 
 class Assistant:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from rag.clean import ENDED, MID_SENTENCE, Span
+from rag.clean import ENDED, LIST_ITEM, MID_SENTENCE, Span
 from rag.documents import Document
 
 
@@ -25,9 +25,6 @@ class Chunk:
 
     def sentence_texts(self) -> list[str]:
         return [self.text[s.start - self.start : s.end - self.start] for s in self.sentences]
-
-
-LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
 
 
 def leads_in(text: str) -> bool:

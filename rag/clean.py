@@ -31,6 +31,8 @@ TAIL_MARKER = re.compile(
     r"|subscribe.*|latest market prices|comments?|more from .*|read next)\W*$",
     re.IGNORECASE,
 )
+# A list's item: "- ...", "• ...", "2. ..." (`rag.chunk` keeps a list with its lead-in).
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
 MONEY_OR_PERCENT = re.compile(r"[$€£¥]\s?\d|\d\s?%")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A line that ends on one of these marks may end its sentence.
@@ -74,7 +76,7 @@ def is_furniture(line: str) -> bool:
         return True
     # A lower-case keyword dump (a teaser or tag cloud) has no end mark; a list's item ("- patrol
     # the routes of the cables on the seabed;") has its marker or a clause's end.
-    if len(words) >= 8 and line == line.lower() and not re.search(r"[.!?;:,]\W*$|^\s*(?:[-•*–]|\d{1,2}[.)])\s", line):
+    if len(words) >= 8 and line == line.lower() and not (re.search(r"[.!?;:,]\W*$", line) or LIST_ITEM.match(line)):
         return True
     return len(words) < 3 and not re.search(r"[.!?:]\W*$", line.strip())
 

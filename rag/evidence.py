@@ -13,10 +13,12 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
-from rag.chunk import LIST_ITEM, Chunk, leads_in
+from rag.chunk import Chunk, leads_in
+from rag.clean import LIST_ITEM
 from rag.embed import Embedder
 from rag.question import (
     ARTICLES,
@@ -810,11 +812,9 @@ def score_sentence(
         here |= verb_bases(sentence.text) & set(info.verbs)
         # "When did the repair ship reach the cable?" asks what happened: "a cable can be reached
         # within days" says what may.
-        done = do_support_verb(info.text) if DID.search(info.text) else None
-        # ... unless the question has it so itself ("What did Macron say Paris could contribute?").
-        done = None if done and re.search(rf"\b(?:{'|'.join(UNREAL)})\s+{done}\b", info.text, re.I) else done
-        if done and stem(done) in here and _only_unreal(stem(done), sentence.text):
-            here.discard(stem(done))
+        done = _happened(info.text)
+        if done and done in here and _only_unreal(done, sentence.text):
+            here.discard(done)
     # "The unit's director" for "the director of the Howard Street Justice Unit": the body called by
     # its last word, with the role asked about, names it.
     if info.body and info.role and _role_of_head(info.body[-1], info.role, sentence.text):
@@ -1020,6 +1020,20 @@ def _role_of_head(head: str, role: str, sentence: str) -> bool:
     return any(stem(fold(m.group(1))) == head and stem(m.group(2)) == role for m in re.finditer(pattern, sentence))
 
 
+@lru_cache(maxsize=64)
+def _happened(question: str) -> str | None:
+    """The stem of the verb a "did" question asks happened, unless the question has it after "to"
+    or a modal itself ("What did Merz say Germany would join?"): read once per question.
+
+    >>> _happened("When did the repair ship reach the cable?"), _happened("What did Merz say Germany would join?")
+    ('reach', None)
+    """
+    done = do_support_verb(question) if DID.search(question) else None
+    if done is None or re.search(rf"\b(?:{'|'.join(sorted(UNREAL))})\s+{done}\b", question, re.I):
+        return None
+    return stem(done)
+
+
 def _only_unreal(verb: str, sentence: str) -> bool:
     """Whether the sentence has the verb (a stem) only after "to" or a modal but "could" (what
     was able to happen may have): what may, would or is to happen, not what did.
@@ -1169,14 +1183,13 @@ def select_evidence(
         swapped = tuple(swapped_modifiers(modifiers, said, meaning)) if meaning and modifiers else ()
         if meaning and slots:
             swapped += tuple(swapped_after(slots, said, meaning))
+        stems = {stem(t) for t in tokens(said)} if objects or compounds or named_objects or subjects else set()
         if meaning and (objects or compounds):
-            stems = {stem(t) for t in tokens(said)}
             swapped += tuple(swapped_object_noun(objects, said, stems, meaning))
             swapped += tuple(swapped_compound(compounds, said, stems, meaning))
         if destinations:
             swapped += tuple(swapped_destination(destinations, said))
         if named_objects or subjects:
-            stems = {stem(t) for t in tokens(said)}
             swapped += tuple(swapped_named_object(named_objects, said, stems, info.names))
             if meaning and subjects:
                 around = stems | {stem(t) for t in tokens(ctx)}

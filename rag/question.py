@@ -70,17 +70,17 @@ DATE = re.compile(
 )
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # "Twenty-two" is one number, not "twenty" and then "two".
+NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:" + "|".join(TENS) + r")-(?:one|two|three|four|five|six|seven|eight|nine)\b"
+    r"|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b",
+    re.IGNORECASE,
+)
 # A number with no noun after it, right after a verb ("it had connected 21,500, the report says").
 BARE_COUNT = re.compile(
     r"\b([a-z]+)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?(\d[\d,]*\d|\d)(?=[,.;:]?(?:\s|$))(?!\s+[a-z])"
 )
 ORDINAL_ENDINGS = frozenset("st nd rd th".split())
 ARTICLES = frozenset("a an the".split())
-NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:" + "|".join(TENS) + r")-(?:one|two|three|four|five|six|seven|eight|nine)\b"
-    r"|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b",
-    re.IGNORECASE,
-)
 # A whole figure: "30%", not its last digit; "$1.5 billion", not "$1".
 FIGURE = r"\d(?:[\d,.]*\d)?"
 AMOUNT = re.compile(
