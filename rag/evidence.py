@@ -72,6 +72,7 @@ IDF_SMOOTHING = 0.3
 CONTEXT_CREDIT = 0.5  # a key term in the sentences just before counts half
 REFERS_BACK = re.compile(r"\W*(?:It|Its|They|Their|Them|He|His|She|Her|This|These|Those)\b")
 REFERS_BACK_CREDIT = 0.75
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b")
 CONTEXT_SENTENCES = 3  # how many sentences before count as context (a list's lead-in, say)
 TYPE_MISSING_FACTOR = 0.6  # no answer of the asked type in the sentence
 NAME_PENALTY = 0.5  # the score shrinks by this times the share of the question's names not there
@@ -920,7 +921,9 @@ def score_sentence(
     if unsaid:
         score *= ACTED_MISSING_FACTOR if {info.acted, info.speech, role} & set(unsaid) else VERB_MISSING_FACTOR
     if missing or only_near or about:
-        near_share = REFERS_BACK_NEAR_SHARE if REFERS_BACK.match(sentence.text) else NEAR_SHARE
+        # "... in 1081 he led an army of 30,000 men": "he" inside the sentence is someone named before.
+        refers = REFERS_BACK.match(sentence.text) or PERSON_PRONOUN.search(sentence.text)
+        near_share = REFERS_BACK_NEAR_SHARE if refers else NEAR_SHARE
         short = len(missing) + near_share * len(only_near) + SUBJECT_SHARE * len(about)
         score *= 1 - NAME_PENALTY * short / len(info.names)
     return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch), unsaid)

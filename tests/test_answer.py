@@ -1548,3 +1548,16 @@ def test_a_year_no_sentence_near_says_is_another_time(tmp_path: Path, seed_setti
     assert "another time than 2025" in in_2025.reason, in_2025.reason
     paid = docs.ask("How much did the council pay Northline?")
     assert "£9 million" in paid.answer, paid.answer
+
+
+def test_he_inside_the_sentence_is_someone_named_before(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "With his son Bohemond he led an army of 30,000 men": "he" is Robert, named in the sentence
+    before, as much as when a sentence opens with "He" (SQuAD's "How many men were in Robert's army?"
+    had been refused)."""
+    files = {
+        "normans.txt": "Robert's campaign\n\nRobert Guiscard, duke of Apulia, crossed the Adriatic in 1081. "
+        "With his son Bohemond he led an army of 30,000 men to Durazzo.\n",
+    }
+    answer = assistant_over(files, tmp_path, seed_settings, embedder).ask("How many men were in Robert's army?")
+    assert "30,000 men" in answer.answer, answer.answer
+    check_citations(answer)
