@@ -131,6 +131,7 @@ ASKED_SUBJECT = re.compile(
     r"\b(?:did|does|do|could|can|will|would|should|may|might|must)\s+((?:the|a|an)\s+([a-z]+)\s+([a-z]+))\b"
 )
 DOING = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]+)\s+(?:(?:could|can|will|would|should|may|might|must)\s+)?([a-z]+)\b")
+ANOTHER_TIME = "another time than "  # the mark of a sentence that lacks the year asked about
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
 UNREAL = (MODALS - {"could"}) | {"to"}
@@ -883,7 +884,7 @@ def score_sentence(
     mismatch += _another_row(info, sentence.text, stats, here | near)
     # "How much did the council pay Northline in 2025?": a year asked about that neither the
     # sentence nor the ones before say is another time ("had paid Northline £9 million").
-    mismatch += [f"another time than {n}" for n in missing if YEAR.fullmatch(n)]
+    mismatch += [f"{ANOTHER_TIME}{n}" for n in missing if YEAR.fullmatch(n)]
     if mismatch:
         score *= CONTRAST_FACTOR
     # What the question says happened is not said here ("What did the Normans besiege?" against a
@@ -1021,6 +1022,19 @@ def _role_of_head(head: str, role: str, sentence: str) -> bool:
     """
     pattern = r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b"
     return any(stem(fold(m.group(1))) == head and stem(m.group(2)) == role for m in re.finditer(pattern, sentence))
+
+
+@lru_cache(maxsize=64)
+def _twin_of(s: Scored, best: Scored) -> bool:
+    """Whether the sentence's near-miss marks make it the best one's twin: any mark of the best one
+    itself, or a mark other than lacking the year asked about.
+
+    >>> best = Scored(None, 0.8, 0.5, 0.6, ("£9 million",), ())  # type: ignore[arg-type]
+    >>> other = Scored(None, 0.2, 0.6, 0.6, (), (), ("another time than 2025",))  # type: ignore[arg-type]
+    >>> _twin_of(other, best), _twin_of(replace(other, mismatch=("the opposite of 'larger'",)), best)
+    (False, True)
+    """
+    return bool(s.mismatch) and (s is best or not all(m.startswith(ANOTHER_TIME) for m in s.mismatch))
 
 
 @lru_cache(maxsize=64)
@@ -1234,7 +1248,8 @@ def select_evidence(
     if unknown:
         never = ", ".join(unknown)
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")
-    twin = next((s for s in ranked if s.mismatch and s.coverage >= best.coverage), None)
+    # A sentence that only lacks the year asked about is no twin of the best one, which may say it.
+    twin = next((s for s in ranked if _twin_of(s, best) and s.coverage >= best.coverage), None)
     if twin is not None:
         said = "; ".join(twin.mismatch)
         return Evidence((), tuple(ranked), best.score, False, f"the closest passage says otherwise: {said}")
