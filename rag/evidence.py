@@ -1024,7 +1024,6 @@ def _role_of_head(head: str, role: str, sentence: str) -> bool:
     return any(stem(fold(m.group(1))) == head and stem(m.group(2)) == role for m in re.finditer(pattern, sentence))
 
 
-@lru_cache(maxsize=64)
 def _twin_of(s: Scored, best: Scored) -> bool:
     """Whether the sentence's near-miss marks make it the best one's twin: any mark of the best one
     itself, or a mark other than lacking the year asked about.
