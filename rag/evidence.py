@@ -12,6 +12,7 @@ import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -678,6 +679,21 @@ def asked_objects(info: QuestionInfo) -> list[tuple[str, str]]:
     return [(v, n) for v, n in word_pairs(info.text) if stem(fold(v)) in info.verbs and _a_noun(n)]
 
 
+def _done_to(words: list[tuple[str, bool]], verb: str) -> Iterator[tuple[int, int]]:
+    """(j, i) for each word i right after a form of the verb at j, an article between them passed
+    over (`_word_before`): what the sentence does the verb to.
+
+    >>> words = _spaced_words("He closed the Steelyard and closed ranks.")
+    >>> [words[i][0] for _, i in _done_to(words, "close")]
+    ['Steelyard', 'ranks']
+    """
+    target = stem(fold(verb))
+    for i in range(len(words)):
+        j = _word_before(words, i)
+        if j is not None and fold(words[i][0]) not in ARTICLES and stem(fold(words[j][0])) == target:
+            yield j, i
+
+
 def swapped_object_noun(asked: list[tuple[str, str]], sentence: str, said: set[str], meaning: WordMeaning) -> list[str]:
     """Where the sentence (its stems `said`) has the question's verb (`asked_objects`) with another
     lower-case object after an article, not close in meaning, and the question's object nowhere:
@@ -687,10 +703,10 @@ def swapped_object_noun(asked: list[tuple[str, str]], sentence: str, said: set[s
     for verb, noun in asked:
         if stem(fold(noun)) in said:
             continue
-        for i, (w, _) in enumerate(words):
-            j = _word_before(words, i)
+        for j, i in _done_to(words, verb):
+            w = words[i][0]
             # After an article: "cost the company" names another; "asking everyone" may include them.
-            if j != i - 2 or stem(fold(words[j][0])) != stem(fold(verb)) or not _a_noun(w):
+            if j != i - 2 or not _a_noun(w):
                 continue
             if meaning.alike(fold(noun), [fold(w)], SWAP_ALIKE) is None:
                 found.append(f"'{_phrase(words, j, i)}', not '{verb} {noun}'")
@@ -728,11 +744,9 @@ def swapped_named_object(
     for verb, name, written in asked:
         if stem(fold(name)) in said:
             continue
-        for i, (w, _) in enumerate(words):
-            j = _word_before(words, i)
-            if j is None or not w[:1].isupper() or stem(fold(words[j][0])) != stem(fold(verb)):
-                continue
-            if stem(fold(w)) in names:
+        for j, i in _done_to(words, verb):
+            w = words[i][0]
+            if not w[:1].isupper() or stem(fold(w)) in names:
                 continue
             found.append(f"'{' '.join(x for x, _ in words[j : i + 1])}', not '{written}'")
     return found
@@ -802,9 +816,11 @@ def score_sentence(
     stats: TermStats,
     meaning: dict[str, float] | None = None,
     swapped: tuple[str, ...] = (),
+    said: str | None = None,
 ) -> Scored:
     """`meaning` gives credit by meaning to question words (by stem) that no document uses;
-    `swapped`, what the sentence says in place of such a word (`swapped_modifiers`)."""
+    `swapped`, what the sentence says in place of such a word (`swapped_modifiers`); `said`, the
+    sentence as the near-miss checks read it (`attended`), made there once."""
     here = _family(set(content_stems(sentence.text)) | stats.titled(sentence.text), info, stats)
     # "Who leads the group?": "group leader Martin Hale" names the one who does it for the deed.
     if info.acted and ({info.acted + "er", info.acted + "or"} - {"former"}) & here:
@@ -835,9 +851,11 @@ def score_sentence(
         here |= set(info.body)
     # Minutes' list of who was present: of the body their heading names, if it names all the
     # question asks of but the role ("the planning committee" is not the scrutiny committee).
-    said = attended(sentence, stats)
-    if said is not sentence.text and set(info.terms) - {info.role, info.acted} <= set(content_stems(said)):
-        here |= set(content_stems(said))
+    said = attended(sentence, stats) if said is None else said
+    if said != sentence.text:
+        headed = set(content_stems(said))
+        if set(info.terms) - {info.role, info.acted} <= headed:
+            here |= headed
     # "The system watches 2,000 ships a day" after "a tracking system called Nordic Warden": the
     # last thing of that kind the document named.
     opened = THE_NOUN.match(sentence.text)
@@ -1210,7 +1228,7 @@ def select_evidence(
             if meaning and subjects:
                 around = stems | {stem(t) for t in tokens(ctx)}
                 swapped += tuple(swapped_subject(subjects, said, around, meaning))
-        scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped))
+        scored.append(score_sentence(asked, s, ctx, float(d), stats, credits, swapped, said))
     ranked = sorted(scored, key=lambda x: -x.score)
     # A heading states nothing: a sentence close behind it is the answer, the heading never beside it;
     # so is one that says as much of the question with an answer in it ("The transport secretary,
