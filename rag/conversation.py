@@ -36,6 +36,8 @@ NAME_ALONE = re.compile(
     r"^\s*(?!(?:What|Which|Who|Whom|Whose|When|Where|Why|How)\b)"
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)\s*\?\s*$"
 )
+# "And the plaice quota?": a thing alone, in place of the thing of the same name before.
+PHRASE_ALONE = re.compile(r"^\s*((?i:the|its|their)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})\s*\?\s*$")
 PLACEHOLDERS = frozenset("it its they them this that these those there he she him her happen happened".split())
 AUX = frozenset(
     "is are was were will would does do did can could should has have had who what when where which how".split()
@@ -250,7 +252,17 @@ def _same_question(body: str, previous: str, about: str) -> str | None:
     'How many troops could London send?'
     >>> _same_question("Lindsey Graham?", "Who is Keith Kellogg?", "Keith Kellogg")
     'Who is Lindsey Graham?'
+    >>> _same_question("The plaice quota?", "What is the haddock quota for 2027?", "the haddock quota")
+    'What is the plaice quota for 2027?'
     """
+    alone = PHRASE_ALONE.match(body)
+    if alone:
+        # The previous question's thing that has the same last word ("the haddock quota").
+        phrase = alone.group(1)
+        head = re.escape(phrase.split()[-1])
+        same = re.search(rf"\b(?i:the|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?{head}\b", previous)
+        if same:
+            return previous[: same.start()] + phrase[:1].lower() + phrase[1:] + previous[same.end() :]
     other = WHAT_ABOUT.match(body) or NAME_ALONE.match(body)
     if other:
         # Only when the previous question names one thing: in "When did Trump meet Putin?", which
