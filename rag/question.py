@@ -112,7 +112,9 @@ QUANTITY_WORDS = (
 MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
 SPENDING_WORDS = (
     "money|cash|aid|dollars?|euros?|pounds|pay|paid|spend|spent|fund|funded|raise|raised|pledge|pledged|"
-    "earn|earned|sell|sold|buy|bought|owe|owed|lend|lent|borrow|borrowed|invest|invested|charge|charged"
+    "earn|earned|sell|sold|buy|bought|owe|owed|lend|lent|borrow|borrowed|invest|invested|charge|charged|"
+    # Sums of money by what they are for: "how much compensation" is no count of people.
+    "compensation|subsid(?:y|ies)|loans?|debts?|tax(?:es)?|rents?|wages?|income|profits?|earnings|fines?"
 )
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
@@ -666,7 +668,8 @@ def ing_modifiers(text: str) -> set[str]:
     return found
 
 
-HOW_MUCH_NOUN = re.compile(r"\b(?i:how much)\s+([a-z-]+)")
+# "How much North Sea whiting": the names before it say which.
+HOW_MUCH_NOUN = re.compile(r"\b(?i:how much)\s+(?:[A-Z][\w-]*\s+)*([a-z-]+)")
 OCCASIONS = frozenset("times occasions".split())
 
 

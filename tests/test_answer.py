@@ -1561,3 +1561,17 @@ def test_he_inside_the_sentence_is_someone_named_before(tmp_path: Path, seed_set
     answer = assistant_over(files, tmp_path, seed_settings, embedder).ask("How many men were in Robert's army?")
     assert "30,000 men" in answer.answer, answer.answer
     check_citations(answer)
+
+
+@pytest.fixture(scope="module")
+def fisheries(tmp_path_factory: pytest.TempPathFactory, seed_settings: Any, embedder: Any) -> Any:
+    """An assistant (no LLM) over eval/corpus_fisheries, indexed once for the tests below."""
+    return assistant_over_corpus("fisheries", tmp_path_factory.mktemp("fisheries"), seed_settings, embedder)
+
+
+def test_how_much_compensation_asks_for_money(fisheries: Any) -> None:
+    """ "Processing plants in the town employ about 3,000 people" gives no sum of compensation."""
+    plants = fisheries.ask("How much compensation will fish processing plants get?")
+    assert plants.refused and "3,000" not in plants.answer, plants.answer
+    scheme = fisheries.ask("How much is the compensation scheme worth?")
+    assert "£8 million" in scheme.answer, scheme.answer
