@@ -47,6 +47,7 @@ from rag.text import (
     contrasted,
     defined_subject,
     fold,
+    is_word,
     lemma_kinds,
     modifier_pairs,
     names_alone,
@@ -136,6 +137,7 @@ ANOTHER_TIME = "another time than "  # the mark of a sentence that lacks the yea
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
 UNREAL = (MODALS - {"could"}) | {"to"}
+FAMILY_PREFIX = 4  # letters an English word shares with the word it is read as ("advic", "advis")
 COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
 CITY_WORDS = frozenset(stem(w) for w in "city cities town towns capital capitals village villages".split())
 AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
@@ -311,12 +313,16 @@ class TermStats:
             )
         return self.phrases[stems]
 
-    def unused(self, term: str) -> bool:
-        """Whether no document uses the term (a stem), nor a word it is a likely misspelling of."""
-        return not self.known(term) and self.spelled(term) == term
+    def unused(self, term: str, written: str | None = None) -> bool:
+        """Whether no document uses the term (a stem), nor a word it is a likely misspelling of;
+        `written`, the word as the question has it (lower case), for `spelled`."""
+        return not self.known(term) and self.spelled(term, written) == term
 
-    def spelled(self, term: str) -> str:
-        """The term, or the used word it is a likely misspelling of ("nederrikn" -> "nederrijn")."""
+    def spelled(self, term: str, written: str | None = None) -> str:
+        """The term, or the used word it is a likely misspelling of ("nederrikn" -> "nederrijn").
+        `written`, the word the term is the stem of: an English word is no misspelling of another
+        that begins otherwise ("last" of "least", "whiting" of "while"), only of one of its family
+        ("advice" of "adviser")."""
         if term in self.df or len(term) < 4 or term.isdigit():
             return term
         import difflib
@@ -327,7 +333,11 @@ class TermStats:
         same_start = [w for w in self.df if w[:1] == term[:1]]
         close = difflib.get_close_matches(term, same_start, n=1, cutoff=cutoff)
         # "insignificant" is no misspelling of "significant": it says the opposite.
-        return close[0] if close and not contrasted({term}, {close[0]}) else term
+        if not close or contrasted({term}, {close[0]}):
+            return term
+        if written is not None and is_word(written) and term[:FAMILY_PREFIX] != close[0][:FAMILY_PREFIX]:
+            return term
+        return close[0]
 
 
 def opening_rows(chunks: list[Chunk]) -> dict[str, int]:
@@ -1126,7 +1136,8 @@ def _role_done(role: str, sentence: str) -> bool:
 
 def _respelled(info: QuestionInfo, stats: TermStats) -> QuestionInfo:
     """The question with misspelled names and terms read as the words the documents use."""
-    fixed = {t: stats.spelled(t) for t in {*info.terms, *info.names} if not stats.known(t)}
+    written = {t: fold(w.lower()) for t, w in zip(info.terms, info.words, strict=True) if t not in info.names}
+    fixed = {t: stats.spelled(t, written.get(t)) for t in {*info.terms, *info.names} if not stats.known(t)}
     fixed = {t: f for t, f in fixed.items() if f != t}
     if not fixed:
         return info
@@ -1259,8 +1270,8 @@ def select_evidence(
     if any(stats.unused(w) for w in office):
         unknown.append(f"the {' '.join(info.role_words)}")
     # "How many electric buses ...?", "How much ozone ...?": nor what is counted or measured.
-    measured = [stem(part) for w in info.measured for part in tokens(w)]  # "fly-tipping": two words, as indexed
-    if any(stats.unused(s) for s in measured):
+    measured = [part for w in info.measured for part in tokens(w)]  # "fly-tipping": two words, as indexed
+    if any(stats.unused(stem(part), part) for part in measured):
         unknown.append(" ".join(info.measured))
     if unknown:
         never = ", ".join(unknown)

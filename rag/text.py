@@ -173,6 +173,15 @@ def verb_bases(text: str) -> set[str]:
     return {stem(lemma) for t in tokens(text) if not t[0].isdigit() for lemma in _lemmas(t).get("VERB", ())}
 
 
+def is_word(word: str) -> bool:
+    """Whether the word (lower case) is one of English, in any form: no misspelling of another.
+
+    >>> is_word("last"), is_word("whiting"), is_word("goverment"), is_word("nederrikn")
+    (True, True, False, False)
+    """
+    return bool(_lemmas(word))
+
+
 def verb_not_noun(word: str) -> bool:
     """Whether the word can be a verb form and not a noun ("absorbed", "made"; not "call", "rock").
 
@@ -585,6 +594,7 @@ east eastern eastward eastwards = west western westward westwards
 northeast = southwest
 northwest = southeast
 first = last
+next = last previous
 first = second third fourth fifth
 second = third fourth fifth
 third = fourth fifth

@@ -1575,3 +1575,13 @@ def test_how_much_compensation_asks_for_money(fisheries: Any) -> None:
     assert plants.refused and "3,000" not in plants.answer, plants.answer
     scheme = fisheries.ask("How much is the compensation scheme worth?")
     assert "£8 million" in scheme.answer, scheme.answer
+
+
+def test_an_english_word_is_no_misspelling_of_another(fisheries: Any) -> None:
+    """ "whiting" had been read as "while" (stems "white", "while") and "last" as "least": no
+    document mentions whiting, and "last year's talks" are not the next round's."""
+    whiting = fisheries.ask("How much North Sea whiting can be caught in 2027?")
+    assert whiting.refused and "never mention whiting" in whiting.reason, whiting.reason
+    last = fisheries.ask("Where were last year's talks held?")
+    assert last.refused and "London" not in last.answer, last.answer
+    assert "opposite of 'last'" in last.reason, last.reason
