@@ -104,6 +104,12 @@ FRACTION = re.compile(
 SMALL_NUMBER = r"(?:\d{1,3}(?![\d,.]\d)|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
 RATIO = re.compile(r"\b" + SMALL_NUMBER + r"\s+(?:in|out of)\s+" + SMALL_NUMBER + r"\b", re.I)
 SHARE = re.compile(r"\b(?:most|all|none|majority|minority) of\b", re.I)  # "how much of": "most of it"
+# A percentage that says by how much something changed, no part of a whole: "20% less cod", "up
+# 12%", "cut by 20%", "a rise of 5%".
+CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:by|up|down)|\b(?:cut|rise|increase|fall|drop|decrease|reduction|growth) of)\s*$|[+−-]$", re.I
+)
+CHANGE_AFTER = re.compile(r"^\s*(?:less|more|fewer|higher|lower|up|down|cut|rise|increase|fall|drop)\b", re.I)
 # What a quantity question asks for: a number, with its unit if any ("86 km", "1,230 kilometres").
 QUANTITY_WORDS = (
     "population|size|length|height|width|depth|area|distance|weight|speed|capacity|number|total|age|volume|"
@@ -732,6 +738,10 @@ def type_candidates(
     ['One in five']
     >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
     ['41%', 'a third']
+    >>> type_candidates("share", "It takes 50%, after a cut of 35%: 20% less cod, up 12%, +5%.")
+    ['50%']
+    >>> type_candidates("share", "- 78% of respondents disagreed.")
+    ['78%']
     >>> type_candidates("quantity", "It will stay until reservoirs recover, at least until the end of May.", until=True)
     ['until the end of May']
     >>> type_candidates("quantity", "From the 15th century the cog carried 200 tons.")
@@ -751,10 +761,17 @@ def type_candidates(
     """
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
-    if kind in ("amount", "share"):
+    if kind == "amount":
         shares = [m.group() for p in (FRACTION, RATIO, SHARE) for m in p.finditer(sentence)]
-        figures = AMOUNT if kind == "amount" else PERCENT
-        return [m.group() for m in figures.finditer(sentence)] + shares
+        return [m.group() for m in AMOUNT.finditer(sentence)] + shares
+    if kind == "share":
+        shares = [m.group() for p in (FRACTION, RATIO, SHARE) for m in p.finditer(sentence)]
+        parts = [
+            m.group()
+            for m in PERCENT.finditer(sentence)
+            if not CHANGE_BEFORE.search(sentence[: m.start()]) and not CHANGE_AFTER.match(sentence[m.end() :])
+        ]
+        return parts + shares
     if kind == "quantity":
         # A number with the word after it when that is its unit ("400 m", "86 km", "12 months").
         # "the 15th century" is no quantity: an ordinal's letters are no unit.

@@ -1585,3 +1585,10 @@ def test_an_english_word_is_no_misspelling_of_another(fisheries: Any) -> None:
     last = fisheries.ask("Where were last year's talks held?")
     assert last.refused and "London" not in last.answer, last.answer
     assert "opposite of 'last'" in last.reason, last.reason
+
+
+def test_a_change_is_no_share(fisheries: Any) -> None:
+    """ "20% less cod" is a cut, not a party's share: no "The documents differ"."""
+    norway = fisheries.ask("What share of North Sea cod does Norway get?")
+    assert "differ" not in norway.answer and "10%" in norway.answer, norway.answer
+    check_citations(norway)
