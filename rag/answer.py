@@ -34,6 +34,7 @@ from rag.evidence import (
     document_headings,
     document_subjects,
     is_heading,
+    labelled_kinds,
     named_kinds,
     opening_rows,
     select_evidence,
@@ -249,6 +250,7 @@ class Assistant:
             texts,
             named_kinds(index.chunks),
             document_headings(index.chunks, self.opening_rows),
+            labelled_kinds(index.chunks),
         )
 
     def find_evidence(self, question: str, history: list[str]) -> tuple[str, QuestionInfo, list[Hit], Evidence]:

@@ -240,6 +240,7 @@ class TermStats:
         texts: list[str] | None = None,
         named: dict[str, list[tuple[int, str, frozenset[str]]]] | None = None,
         headings: dict[str, str] | None = None,
+        kinds: dict[str, frozenset[str]] | None = None,
     ) -> None:
         """`passage_stems`: each passage's stems, as the keyword retriever already made them;
         `aliases`: a surname's stem -> the given names that stand for it alone (`name_aliases`);
@@ -248,13 +249,15 @@ class TermStats:
         `given`: a given name -> the one surname it goes with (`given_names`); `texts`: the
         passages' texts, for what only the words as written tell apart (`says`); `named`: a source
         -> where it gives a kind of thing a name (`named_kinds`); `headings`: a source -> the heading
-        it opens with (`document_headings`)."""
+        it opens with (`document_headings`); `kinds`: a label's stem -> the other labels of its
+        table or list (`labelled_kinds`)."""
         self.aliases = aliases or {}
         self.given = given or {}
         self.subjects = subjects or {}
         self.titles = titles or {}
         self.named = named or {}
         self.headings = headings or {}
+        self.kinds = kinds or {}
         # "the Prime Minister", not "the Prime Minister Keir Starmer": the office standing for its holder.
         self._by_title = (
             re.compile(r"\b[Tt]he\s+((?i:" + "|".join(map(re.escape, self.titles)) + r"))\b(?!\s+[A-Z])")
@@ -398,6 +401,47 @@ def named_kinds(chunks: list[Chunk]) -> dict[str, list[tuple[int, str, frozenset
             names = frozenset(stem(fold(w)) for w in m.group(2).split())
             found.setdefault(chunk.source, {})[chunk.start + m.start()] = (stem(m.group(1)), names)
     return {source: [(at, *given[at]) for at in sorted(given)] for source, given in found.items()}
+
+
+# A label that stands for no kind of thing beside the others ("Total: 31,500").
+FRAME_LABELS = frozenset(stem(w) for w in "total other overall average all combined sum mean median".split())
+ITEM_LABEL = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+([A-Za-z][\w'’-]*):\s")
+
+
+def labelled_kinds(chunks: list[Chunk]) -> dict[str, frozenset[str]]:
+    """The one-word labels a table's rows or a list's items go by, each with the other labels of
+    its table or list: things of one kind ("Stock: Cod; ...", "Stock: Haddock; ...", or "- cod:
+    ...", "- haddock: ..."). What the documents say of cod they do not say of haddock.
+
+    >>> from rag.chunk import Chunk
+    >>> from rag.clean import Span
+    >>> lines = ["Quotas:", "- cod: 14,300 tonnes", "- haddock: 41,000 tonnes", "- Total: 55,300 tonnes"]
+    >>> starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    >>> spans = tuple(Span(a, a + len(x)) for a, x in zip(starts, lines))
+    >>> kinds = labelled_kinds([Chunk("c", "a.txt", 0, starts[-1] + len(lines[-1]), "\\n".join(lines), spans)])
+    >>> sorted(kinds["haddock"]), "total" in kinds
+    (['cod'], False)
+    """
+    groups: dict[tuple[str, str], set[str]] = {}
+    for chunk in chunks:
+        written = chunk.sentence_texts()
+        for i, text in enumerate(written):
+            read = row_reading(written, i) or text
+            if is_table_row(read):
+                column, _, label = read.split("; ")[0].partition(": ")
+                key = (chunk.source, column)
+            elif item := ITEM_LABEL.match(text):
+                label, key = item.group(1), (chunk.source, "- items")
+            else:
+                continue
+            stems = content_stems(label)
+            if len(stems) == 1 and not stems[0].isdigit() and stems[0] not in FRAME_LABELS:
+                groups.setdefault(key, set()).add(stems[0])
+    kinds: dict[str, set[str]] = {}
+    for members in groups.values():
+        for m in members:
+            kinds.setdefault(m, set()).update(members - {m})
+    return {m: frozenset(others) for m, others in kinds.items() if others}
 
 
 def _lists(texts: list[str]) -> dict[int, tuple[int, int]]:
@@ -910,6 +954,7 @@ def score_sentence(
     mismatch += role_mismatches(info, sentence.text, missing, placed_in_time)
     mismatch += swapped
     mismatch += _another_row(info, sentence.text, stats, here | near)
+    mismatch += _another_kind(info, here | near, stats)
     # "How much did the council pay Northline in 2025?": a year asked about that neither the
     # sentence nor the ones before say is another time ("had paid Northline £9 million").
     mismatch += [f"{ANOTHER_TIME}{n}" for n in missing if YEAR.fullmatch(n)]
@@ -1028,6 +1073,19 @@ def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[
     if labelled & (set(info.terms) | set(info.names)) and not other:
         return []
     return [f"the row of {label!r}"]
+
+
+def _another_kind(info: QuestionInfo, said: set[str], stats: TermStats) -> list[str]:
+    """What the sentence, or the ones before (`said`), says of another thing of the kind the
+    question asks about, and not of it: "advised a cut of 35%" after "North Sea cod" is no cut for
+    haddock, which another row of the table (or item of the list) names beside cod."""
+    found = []
+    asked = set(info.terms) | set(info.names)
+    for t in info.terms:
+        instead = sorted((stats.kinds.get(t, frozenset()) & said) - asked)
+        if instead and t not in said:
+            found.append(f"{instead[0]!r}, not {as_asked(t, info)!r}")
+    return found
 
 
 def _counted_right_after(sentence: str) -> set[str]:
