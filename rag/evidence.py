@@ -47,6 +47,7 @@ from rag.text import (
     contrasted,
     defined_subject,
     fold,
+    is_verb_base,
     is_word,
     lemma_kinds,
     modifier_pairs,
@@ -137,6 +138,17 @@ ANOTHER_TIME = "another time than "  # the mark of a sentence that lacks the yea
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
 UNREAL = (MODALS - {"could"}) | {"to"}
+# The question's own verb, near its start: "Where were the talks held?", not "Who led the troops
+# when Cyprus was conquered?".
+PAST_PASSIVE = re.compile(r"^\W*(?:[\w'’]+\s+){1,3}?(?:was|were)\s+(.+)$", re.IGNORECASE)
+PERFECT = re.compile(r"^\W*(?:[\w'’]+\s+){1,6}?(?:is|are|has|have|had)\s+(.+)$", re.IGNORECASE)
+# "had to be diverted", "proceeded to conquer": done, for all the "to".
+DONE_TO_VERBS = frozenset("had managed proceeded continued began started used on".split())
+ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
+# Words that may stand between a modal and its verb: "will also ban", "will soon be closed".
+BETWEEN_MODAL = frozenset(
+    "also soon then first finally eventually probably likely still now only further again".split()
+)
 FAMILY_PREFIX = 4  # letters an English word shares with the word it is read as ("advic", "advis")
 COMMON_SHARE = 0.25  # a word in more than this share of the passages is common
 CITY_WORDS = frozenset(stem(w) for w in "city cities town towns capital capitals village villages".split())
@@ -882,11 +894,15 @@ def score_sentence(
     # "By how much did attendance rise?": "attendance rose" says it, though "rose" is a flower too.
     if info.verbs:
         here |= verb_bases(sentence.text) & set(info.verbs)
-        # "When did the repair ship reach the cable?" asks what happened: "a cable can be reached
-        # within days" says what may.
-        done = _happened(info.text)
-        if done and done in here and _only_unreal(done, sentence.text):
-            here.discard(done)
+    # "When did the repair ship reach the cable?" asks what happened: "a cable can be reached
+    # within days" says what may.
+    done = _happened(info.text)
+    yet = []
+    if done and done in here and _only_unreal(done, sentence.text):
+        here.discard(done)
+        # "Is it already banned?" against "will ban": what is still to happen.
+        if ALREADY.search(info.text):
+            yet.append(f"yet to happen: {done!r}")
     # "The unit's director" for "the director of the Howard Street Justice Unit": the body called by
     # its last word, with the role asked about, names it.
     if info.body and info.role and _role_of_head(info.body[-1], info.role, sentence.text):
@@ -955,6 +971,7 @@ def score_sentence(
     mismatch += swapped
     mismatch += _another_row(info, sentence.text, stats, here | near)
     mismatch += _another_kind(info, here | near, stats)
+    mismatch += yet
     # "How much did the council pay Northline in 2025?": a year asked about that neither the
     # sentence nor the ones before say is another time ("had paid Northline £9 million").
     mismatch += [f"{ANOTHER_TIME}{n}" for n in missing if YEAR.fullmatch(n)]
@@ -1124,13 +1141,29 @@ def _twin_of(s: Scored, best: Scored) -> bool:
 
 @lru_cache(maxsize=64)
 def _happened(question: str) -> str | None:
-    """The stem of the verb a "did" question asks happened, unless the question has it after "to"
-    or a modal itself ("What did Merz say Germany would join?"): read once per question.
+    """The stem of the verb a "did" question, one in the past passive ("Where were the talks
+    held?") or one done "already" asks happened, unless the question has it after "to" or a modal
+    itself ("What did Merz say Germany would join?"): read once per question.
 
     >>> _happened("When did the repair ship reach the cable?"), _happened("What did Merz say Germany would join?")
     ('reach', None)
+    >>> _happened("Where were the talks held?"), _happened("Where were the talks?")
+    ('hold', None)
+    >>> _happened("In how many areas is bottom trawling already banned?")
+    'ban'
     """
     done = do_support_verb(question) if DID.search(question) else None
+    passive = None
+    if done is None:
+        passive = PAST_PASSIVE.search(question) or (ALREADY.search(question) and PERFECT.search(question))
+    if passive:
+        # The participle: a verb form that is no noun, no "-ing" nor the verb's base ("held", not
+        # "talks"; "banned", not "trawling").
+        after = [
+            w for w in tokens(passive.group(1)) if verb_not_noun(w) and not is_verb_base(w) and not w.endswith("ing")
+        ]
+        bases = sorted(verb_bases(after[0])) if after else []
+        return bases[0] if len(bases) == 1 else None
     if done is None or re.search(rf"\b(?:{'|'.join(sorted(UNREAL))})\s+{done}\b", question, re.I):
         return None
     return stem(done)
@@ -1146,10 +1179,17 @@ def _only_unreal(verb: str, sentence: str) -> bool:
     False
     >>> _only_unreal("compens", "Sedimentation could compensate the transgression by the sea.")
     False
+    >>> _only_unreal("divert", "It had to be diverted."), _only_unreal("ban", "The UK will also ban trawling.")
+    (False, True)
     """
-    words = ["", "", *tokens(sentence)]
-    at = [i for i, w in enumerate(words) if w and stem(w) == verb]
-    return bool(at) and all(words[i - 1] in UNREAL or (words[i - 1] == "be" and words[i - 2] in UNREAL) for i in at)
+    words = ["", "", "", *(w for w in tokens(sentence) if w not in BETWEEN_MODAL)]  # "will also ban"
+    at = [i for i, w in enumerate(words) if w and (stem(w) == verb or verb in verb_bases(w))]
+
+    def unreal(i: int) -> bool:
+        i -= words[i - 1] == "be"
+        return words[i - 1] in UNREAL and not (words[i - 1] == "to" and words[i - 2] in DONE_TO_VERBS)
+
+    return bool(at) and all(unreal(i) for i in at)
 
 
 def _role_of_its(role: str, sentence: str) -> bool:

@@ -1605,3 +1605,13 @@ def test_what_is_said_of_one_labelled_kind_is_not_said_of_another(fisheries: Any
     cod = fisheries.ask("What cut did scientists advise?")
     assert "35%" in cod.answer, cod.answer
     check_citations(cod)
+
+
+def test_what_will_happen_has_not_happened_already(fisheries: Any) -> None:
+    """ "The UK will also ban bottom trawling in 13 more marine protected areas" says nothing of
+    the areas where it is already banned."""
+    already = fisheries.ask("In how many marine protected areas is bottom trawling already banned?")
+    assert already.refused and "13" not in already.answer, already.answer
+    assert "yet to happen" in already.reason, already.reason
+    more = fisheries.ask("In how many more marine protected areas will bottom trawling be banned?")
+    assert "13 more" in more.answer, more.answer
