@@ -1000,6 +1000,8 @@ def score_sentence(
     # ... and "the Prime Minister said" is not what Macron said, nor is someone's quote that names him.
     if info.speech and (
         not reports_speech(sentence.text)
+        # "What did Morrow say about the haddock quota?": nothing of haddock or quotas here or just before.
+        or (info.spoken_of and not set(info.spoken_of) & (here | near))
         or (
             info.speaker
             and (

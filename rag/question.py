@@ -12,6 +12,7 @@ from rag.text import (
     SPEECH_STEMS,
     STOPWORDS,
     can_be_verb,
+    content_stems,
     expand_abbreviations,
     fold,
     is_verb_base,
@@ -322,6 +323,8 @@ class QuestionInfo:
     speech: str | None = None
     # ... and the stems of who the question says spoke ("macron"; titles left out), if it names one.
     speaker: tuple[str, ...] = ()
+    # ... and the stems of what it asks they said it about ("the haddock quota": haddock, quota).
+    spoken_of: tuple[str, ...] = ()
     # "a Band A household", "Plan B": a name with a letter, which the documents must write as it is
     # ("Band D" is another band; the letter alone is no word to score).
     lettered: tuple[str, ...] = ()
@@ -646,7 +649,21 @@ def analyze_question(text: str) -> QuestionInfo:
         role_words=role_words,
         body=role_body(text) if role else (),
         measured=measured,
+        spoken_of=_spoken_of(framed),
     )
+
+
+SPOKEN_OF = re.compile(r"\b(?:say|said|think|thought|feel|felt)\s+about\s+(.+?)\s*\??\s*$", re.IGNORECASE)
+
+
+def _spoken_of(text: str) -> tuple[str, ...]:
+    """The stems of what a question asks someone said something about.
+
+    >>> _spoken_of("What did Elaine Morrow say about the haddock quota?"), _spoken_of("What did she say?")
+    (('haddock', 'quota'), ())
+    """
+    about = SPOKEN_OF.search(text)
+    return tuple(content_stems(about.group(1))) if about else ()
 
 
 def ing_modifiers(text: str) -> set[str]:

@@ -1615,3 +1615,11 @@ def test_what_will_happen_has_not_happened_already(fisheries: Any) -> None:
     assert "yet to happen" in already.reason, already.reason
     more = fisheries.ask("In how many more marine protected areas will bottom trawling be banned?")
     assert "13 more" in more.answer, more.answer
+
+
+def test_what_someone_said_about_a_thing_must_be_about_it(fisheries: Any) -> None:
+    """Elaine Morrow spoke of the cut, not of the haddock quota."""
+    haddock = fisheries.ask("What did Elaine Morrow say about the haddock quota?")
+    assert haddock.refused and "punished" not in haddock.answer, haddock.answer
+    cut = fisheries.ask("What did Elaine Morrow say about the cut?")
+    assert "£25 million" in cut.answer, cut.answer
