@@ -367,11 +367,13 @@ def opening_rows(chunks: list[Chunk]) -> dict[str, int]:
 
 def document_subjects(chunks: list[Chunk], openings: dict[str, int] | None = None) -> dict[str, frozenset[str]]:
     """For each document that opens by defining a name ("The Rhine ... is a European river"), the
-    stems of that name: "the river" and "its" in the rest of it are the Rhine."""
+    stems of that name: "the river" and "its" in the rest of it are the Rhine. The opening is the
+    sentence after a title ("Great Fire of London")."""
     subjects = {}
     for source, row in (openings if openings is not None else opening_rows(chunks)).items():
-        chunk = chunks[row]
-        stems = frozenset(content_stems(defined_subject(chunk.sentence_texts()[0]) or ""))
+        texts = chunks[row].sentence_texts()
+        opening = texts[1] if is_heading(texts[0]) and len(texts) > 1 else texts[0]
+        stems = frozenset(content_stems(defined_subject(opening) or ""))
         if stems:  # "It is ..." and "This was ..." define nothing
             subjects[source] = stems
     return subjects

@@ -452,8 +452,12 @@ def title_holders(texts: Iterable[str]) -> dict[str, str]:
 
 
 # An encyclopedic opening: "The Rhine (German: Rhein) is a European river ...", "The Normans were
-# the people who ...": a name, perhaps a bracket, then "is"/"was".
-_DEFINING = re.compile(r"(?:The\s+)?((?:[A-Z][\w’'-]*\s+){0,3}?[A-Z][\w’'-]*)\s*(?:\([^)]*\)\s*)?(?:is|are|was|were)\b")
+# the people who ...", "The Great Fire of London was ...": a name (its small joining words too),
+# perhaps a bracket or a phrase between commas ("..., known simply as the Monument,"), then "is"/"was".
+_DEFINING = re.compile(
+    r"(?:The\s+)?((?:[A-Z][\w’'-]*\s+(?:(?:of|the|to|and|for|on|in)\s+)*){0,5}?[A-Z][\w’'-]*)\s*"
+    r"(?:\([^)]*\)\s*)?(?:,[^,]{1,60},\s*)?(?:is|are|was|were)\b"
+)
 
 
 def defined_subject(sentence: str) -> str | None:
@@ -463,6 +467,8 @@ def defined_subject(sentence: str) -> str | None:
     'Rhine'
     >>> defined_subject("The United States has joined talks on a peacekeeping force.") is None
     True
+    >>> defined_subject("The Monument to the Great Fire of London, known as the Monument, is a column.")
+    'Monument to the Great Fire of London'
     """
     m = _DEFINING.match(sentence.strip())
     return m.group(1) if m else None

@@ -1623,3 +1623,18 @@ def test_what_someone_said_about_a_thing_must_be_about_it(fisheries: Any) -> Non
     assert haddock.refused and "punished" not in haddock.answer, haddock.answer
     cut = fisheries.ask("What did Elaine Morrow say about the cut?")
     assert "£25 million" in cut.answer, cut.answer
+
+
+@pytest.fixture(scope="module")
+def fire(tmp_path_factory: pytest.TempPathFactory, seed_settings: Any, embedder: Any) -> Any:
+    """An assistant (no LLM) over eval/corpus_fire, indexed once for the tests below."""
+    return assistant_over_corpus("fire", tmp_path_factory.mktemp("fire"), seed_settings, embedder)
+
+
+def test_an_article_under_a_title_is_about_what_its_opening_defines(fire: Any) -> None:
+    """ "Great Fire of London" is the title; "The Monument to the Great Fire of London, known simply
+    as the Monument, is a fluted Doric column" defines what "The column ... the 311 steps of its
+    spiral staircase" is about."""
+    steps = fire.ask("How many steps does the Monument have?")
+    assert "311" in steps.answer, steps.answer
+    check_citations(steps)
