@@ -976,7 +976,11 @@ def score_sentence(
     mismatch += yet
     # "How much did the council pay Northline in 2025?": a year asked about that neither the
     # sentence nor the ones before say is another time ("had paid Northline £9 million").
-    mismatch += [f"{ANOTHER_TIME}{n}" for n in missing if YEAR.fullmatch(n)]
+    # Nor one only the ones before say, when the sentence gives a year of its own: "restored ... in
+    # 2007 and 2008" after "It was removed in 1830" is no restoration of 1830.
+    own_years = {t for t in tokens(sentence.text) if YEAR.fullmatch(t)}
+    elsewhere = [n for n in only_near if YEAR.fullmatch(n) and own_years]
+    mismatch += [f"{ANOTHER_TIME}{n}" for n in (*missing, *elsewhere) if YEAR.fullmatch(n)]
     if mismatch:
         score *= CONTRAST_FACTOR
     # What the question says happened is not said here ("What did the Normans besiege?" against a

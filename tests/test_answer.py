@@ -1638,3 +1638,12 @@ def test_an_article_under_a_title_is_about_what_its_opening_defines(fire: Any) -
     steps = fire.ask("How many steps does the Monument have?")
     assert "311" in steps.answer, steps.answer
     check_citations(steps)
+
+
+def test_a_sentence_with_a_year_of_its_own_is_not_of_the_year_before(fire: Any) -> None:
+    """ "It was removed in 1830. ... restored at a cost of £4.5 million in 2007 and 2008": no cost
+    for a restoration of 1830."""
+    in_1830 = fire.ask("How much did the 1830 restoration of the Monument cost?")
+    assert in_1830.refused and "4.5 million" not in in_1830.answer, in_1830.answer
+    cost = fire.ask("How much did the restoration of the Monument cost?")
+    assert "£4.5 million" in cost.answer, cost.answer
