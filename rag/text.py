@@ -601,6 +601,7 @@ northeast = southwest
 northwest = southeast
 first = last
 next = last previous
+destroy destroyed = spare spared survive survived
 first = second third fourth fifth
 second = third fourth fifth
 third = fourth fifth

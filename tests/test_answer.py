@@ -1647,3 +1647,10 @@ def test_a_sentence_with_a_year_of_its_own_is_not_of_the_year_before(fire: Any) 
     assert in_1830.refused and "4.5 million" not in in_1830.answer, in_1830.answer
     cost = fire.ask("How much did the restoration of the Monument cost?")
     assert "£4.5 million" in cost.answer, cost.answer
+
+
+def test_spared_is_the_opposite_of_destroyed(fire: Any) -> None:
+    spared = fire.ask("How many houses did the fire spare?")
+    assert spared.refused and "13,200" not in spared.answer, spared.answer
+    destroyed = fire.ask("How many houses did the fire destroy?")
+    assert "13,200" in destroyed.answer, destroyed.answer
