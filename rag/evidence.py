@@ -25,6 +25,7 @@ from rag.question import (
     ARTICLES,
     FIGURE_KINDS,
     HOW_LONG,
+    INCREMENT_ASKED,
     NUMBER_WORDS,
     TIME_UNITS,
     YEAR,
@@ -949,7 +950,12 @@ def score_sentence(
     candidates = tuple(
         c
         for c in type_candidates(
-            info.kind, sentence.text, info.counted, HOW_LONG.search(info.text) is not None, frozenset(info.terms)
+            info.kind,
+            sentence.text,
+            info.counted,
+            HOW_LONG.search(info.text) is not None,
+            frozenset(info.terms),
+            INCREMENT_ASKED.search(info.text) is not None,
         )
         if not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count"
     )

@@ -694,6 +694,9 @@ def ing_modifiers(text: str) -> set[str]:
 # "How much North Sea whiting": the names before it say which.
 HOW_MUCH_NOUN = re.compile(r"\b(?i:how much)\s+(?:[A-Z][\w-]*\s+)*([a-z-]+)")
 OCCASIONS = frozenset("times occasions".split())
+# "300 extra staff", "60 more officers": how many are added, not how many there are.
+INCREMENTS = frozenset("more extra additional further".split())
+INCREMENT_ASKED = re.compile(r"\b(?:more|extra|additional|further|new)\b", re.IGNORECASE)
 
 
 def _measure_noun(word: str) -> bool:
@@ -730,12 +733,18 @@ def _does(word: str, stems: frozenset[str]) -> bool:
 
 
 def type_candidates(
-    kind: str, sentence: str, counted: str | None = None, until: bool = False, doing: frozenset[str] = frozenset()
+    kind: str,
+    sentence: str,
+    counted: str | None = None,
+    until: bool = False,
+    doing: frozenset[str] = frozenset(),
+    added: bool = True,
 ) -> list[str]:
     """Strings in `sentence` that could answer a question of this kind; `until`: a time something
     lasts until answers too ("How long will the ban stay?"); `doing`: the question's stems, a
     verb of which a bare number right after counts ("it had connected 21,500." for "How many
-    premises had been connected?").
+    premises had been connected?"); `added`: whether the question asks how many more ("300 extra
+    staff" counts no staff employed in all).
 
     >>> type_candidates("count", "Paris could contribute several thousand troops.", "troop")
     ['several thousand troops']
@@ -751,6 +760,8 @@ def type_candidates(
     ['Twelve of the towns']
     >>> type_candidates("count", "By 2026 it had connected 21,500, it says.", "premis", doing=frozenset({"connect"}))
     ['21,500']
+    >>> type_candidates("count", "It has 900 staff and will hire 300 extra staff.", "staff", added=False)
+    ['900 staff']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
     >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
@@ -841,7 +852,13 @@ def type_candidates(
                 # a share of them.
                 counts_it = labelled or (numbered and not YEAR.fullmatch(words[i]))
                 ago = words[end : end + 1] == ["ago"]
-                if (counted is None or counted in follow or counts_it) and not ago and not _ratio_ends_at(words, i):
+                more = not added and any(w.lower() in INCREMENTS for w in words[j + 1 : j + 2])
+                if (
+                    (counted is None or counted in follow or counts_it)
+                    and not ago
+                    and not more
+                    and not _ratio_ends_at(words, i)
+                ):
                     out.append(" ".join(words[i:end]))
                 i = j + 1
             else:

@@ -1654,3 +1654,13 @@ def test_spared_is_the_opposite_of_destroyed(fire: Any) -> None:
     assert spared.refused and "13,200" not in spared.answer, spared.answer
     destroyed = fire.ask("How many houses did the fire destroy?")
     assert "13,200" in destroyed.answer, destroyed.answer
+
+
+def test_how_many_are_added_is_not_how_many_there_are(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "... would hire 300 extra staff" says how many staff are added, not how many the office
+    employs; "How many more ...?" asks for what is added."""
+    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+    staff = docs.ask("How many staff does the Rural Payments Office employ?")
+    assert staff.refused and "300" not in staff.answer, staff.answer
+    extra = docs.ask("How many extra staff will the Rural Payments Office hire?")
+    assert "300" in extra.answer, extra.answer
