@@ -132,9 +132,11 @@ ATTENDANCE = re.compile(r"\W*(?:Members\s+)?(?:Present|Attending)\s*:", re.IGNOR
 NAMED_OBJECT = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?([A-Z][\w'’-]*)(?!['’]s\b)")
 # "could a hulk carry": an auxiliary, an article, a noun, its verb; "A cog could carry" in a sentence.
 ASKED_SUBJECT = re.compile(
-    r"\b(?:did|does|do|could|can|will|would|should|may|might|must)\s+((?:the|a|an)\s+([a-z]+)\s+([a-z]+))\b"
+    r"\b(?:did|does|do|could|can|will|would|should|may|might|must|has|have|had)\s+((?:the|a|an)\s+([a-z]+)\s+([a-z]+))\b"
 )
-DOING = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]+)\s+(?:(?:could|can|will|would|should|may|might|must)\s+)?([a-z]+)\b")
+DOING = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]+)\s+(?:(?:could|can|will|would|should|may|might|must|has|have|had)\s+)?([a-z]+)\b"
+)
 ANOTHER_TIME = "another time than "  # the mark of a sentence that lacks the year asked about
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
 DID = re.compile(r"\bdid\b", re.IGNORECASE)
@@ -828,6 +830,8 @@ def asked_subjects(info: QuestionInfo) -> list[tuple[str, str, str]]:
     >>> from rag.question import analyze_question
     >>> asked_subjects(analyze_question("How much cargo could a hulk carry?"))
     [('hulk', 'carry', 'a hulk carry')]
+    >>> asked_subjects(analyze_question("How many places has the opposition promised?"))
+    [('opposition', 'promised', 'the opposition promised')]
     """
     return [
         (m.group(2), m.group(3), m.group(1))

@@ -1664,3 +1664,12 @@ def test_how_many_are_added_is_not_how_many_there_are(tmp_path: Path, seed_setti
     assert staff.refused and "300" not in staff.answer, staff.answer
     extra = docs.ask("How many extra staff will the Rural Payments Office hire?")
     assert "300" in extra.answer, extra.answer
+
+
+def test_another_doer_after_has_is_a_near_miss(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "The government has promised 20,000 new prison places" is no promise of the opposition's."""
+    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    opposition = docs.ask("How many new prison places has the opposition promised?")
+    assert opposition.refused and "20,000" not in opposition.answer, opposition.answer
+    government = docs.ask("How many new prison places has the government promised?")
+    assert "20,000" in government.answer, government.answer
