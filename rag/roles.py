@@ -141,10 +141,14 @@ def other_rank(role_words: tuple[str, ...], sentence: str) -> tuple[str, str] | 
     >>> other_rank(("chair",), "Present: Cllr Price (Vice-Chair), Cllr Marsh (Chair).")
     >>> other_rank(("chair",), "Present: Cllr Price (Vice-Chair).")
     ('Vice-Chair', 'chair')
+    >>> other_rank(("deputy", "chair"), "The company is chaired by Dame Helen Carver.")
+    ('company is chaired', 'deputy chair')
     """
     asked = {w for w in role_words[:-1] if w in RANKS}
-    # The role and the two words before it ("Vice-Chair", "deputy chief constable").
-    said = list(re.finditer(rf"\b((?:[A-Za-z]+[\s-]+){{0,2}}){re.escape(role_words[-1])}\b", sentence, re.IGNORECASE))
+    # The role and the two words before it ("Vice-Chair", "deputy chief constable"), or the role
+    # done ("is chaired by").
+    role = re.escape(role_words[-1])
+    said = list(re.finditer(rf"\b((?:[A-Za-z]+[\s-]+){{0,2}}){role}(?:ed|d)?\b", sentence, re.IGNORECASE))
     if not said or any({fold(w) for w in re.findall(r"[A-Za-z]+", m.group(1))} & RANKS == asked for m in said):
         return None
     return said[0].group(), " ".join(role_words)

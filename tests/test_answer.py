@@ -1673,3 +1673,12 @@ def test_another_doer_after_has_is_a_near_miss(tmp_path: Path, seed_settings: An
     assert opposition.refused and "20,000" not in opposition.answer, opposition.answer
     government = docs.ask("How many new prison places has the government promised?")
     assert "20,000" in government.answer, government.answer
+
+
+def test_the_deputy_is_not_the_one_the_role_is_done_by(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+    """ "The bid company ... is chaired by Dame Helen Carver" names the chair, not a deputy chair."""
+    docs = assistant_over_corpus("games", tmp_path, seed_settings, embedder)
+    deputy = docs.ask("Who is the deputy chair of the bid company?")
+    assert deputy.refused and "Carver" not in deputy.answer, deputy.answer
+    chair = docs.ask("Who chairs the bid company?")
+    assert "Carver" in chair.answer, chair.answer
