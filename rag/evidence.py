@@ -904,7 +904,7 @@ def score_sentence(
     # "When did the repair ship reach the cable?" asks what happened: "a cable can be reached
     # within days" says what may.
     done = _happened(info.text)
-    yet = []
+    yet: list[str] = []
     if done and done in here and _only_unreal(done, sentence.text):
         here.discard(done)
         # "Is it already banned?" against "will ban": what is still to happen.
@@ -988,8 +988,9 @@ def score_sentence(
     # sentence nor the ones before say is another time ("had paid Northline £9 million").
     # Nor one only the ones before say, when the sentence gives a year of its own: "restored ... in
     # 2007 and 2008" after "It was removed in 1830" is no restoration of 1830.
-    own_years = {t for t in tokens(sentence.text) if YEAR.fullmatch(t)}
-    elsewhere = [n for n in only_near if YEAR.fullmatch(n) and own_years]
+    elsewhere = [n for n in only_near if YEAR.fullmatch(n)]
+    if elsewhere and not any(YEAR.fullmatch(t) for t in tokens(sentence.text)):
+        elsewhere = []
     mismatch += [f"{ANOTHER_TIME}{n}" for n in (*missing, *elsewhere) if YEAR.fullmatch(n)]
     if mismatch:
         score *= CONTRAST_FACTOR
@@ -1204,7 +1205,8 @@ def _only_unreal(verb: str, sentence: str) -> bool:
     at = [i for i, w in enumerate(words) if w and (stem(w) == verb or verb in verb_bases(w))]
 
     def unreal(i: int) -> bool:
-        i -= words[i - 1] == "be"
+        if words[i - 1] == "be":  # "will be held", "to be diverted"
+            i -= 1
         return words[i - 1] in UNREAL and not (words[i - 1] == "to" and words[i - 2] in DONE_TO_VERBS)
 
     return bool(at) and all(unreal(i) for i in at)

@@ -789,11 +789,11 @@ def type_candidates(
     """
     if kind == "date":
         return [m.group() for m in DATE.finditer(sentence)]
-    if kind == "amount":
+    if kind in ("amount", "share"):
         shares = [m.group() for p in (FRACTION, RATIO, SHARE) for m in p.finditer(sentence)]
-        return [m.group() for m in AMOUNT.finditer(sentence)] + shares
-    if kind == "share":
-        shares = [m.group() for p in (FRACTION, RATIO, SHARE) for m in p.finditer(sentence)]
+        if kind == "amount":
+            return [m.group() for m in AMOUNT.finditer(sentence)] + shares
+        # A percentage that says a change is no part of a whole.
         parts = [
             m.group()
             for m in PERCENT.finditer(sentence)

@@ -1656,29 +1656,50 @@ def test_spared_is_the_opposite_of_destroyed(fire: Any) -> None:
     assert "13,200" in destroyed.answer, destroyed.answer
 
 
-def test_how_many_are_added_is_not_how_many_there_are(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "... would hire 300 extra staff" says how many staff are added, not how many the office
-    employs; "How many more ...?" asks for what is added."""
-    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
-    staff = docs.ask("How many staff does the Rural Payments Office employ?")
-    assert staff.refused and "300" not in staff.answer, staff.answer
-    extra = docs.ask("How many extra staff will the Rural Payments Office hire?")
-    assert "300" in extra.answer, extra.answer
-
-
-def test_another_doer_after_has_is_a_near_miss(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "The government has promised 20,000 new prison places" is no promise of the opposition's."""
-    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
-    opposition = docs.ask("How many new prison places has the opposition promised?")
-    assert opposition.refused and "20,000" not in opposition.answer, opposition.answer
-    government = docs.ask("How many new prison places has the government promised?")
-    assert "20,000" in government.answer, government.answer
-
-
-def test_the_deputy_is_not_the_one_the_role_is_done_by(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "The bid company ... is chaired by Dame Helen Carver" names the chair, not a deputy chair."""
-    docs = assistant_over_corpus("games", tmp_path, seed_settings, embedder)
-    deputy = docs.ask("Who is the deputy chair of the bid company?")
-    assert deputy.refused and "Carver" not in deputy.answer, deputy.answer
-    chair = docs.ask("Who chairs the bid company?")
-    assert "Carver" in chair.answer, chair.answer
+@pytest.mark.parametrize(
+    ("corpus", "near_miss", "forbidden", "question", "fact"),
+    [
+        # "... would hire 300 extra staff" says how many are added, not how many the office employs.
+        pytest.param(
+            "farming",
+            "How many staff does the Rural Payments Office employ?",
+            "300",
+            "How many extra staff will the Rural Payments Office hire?",
+            "300",
+            id="how-many-are-added-is-not-how-many-there-are",
+        ),
+        # "The government has promised 20,000 new prison places": another doer after "has".
+        pytest.param(
+            "prisons",
+            "How many new prison places has the opposition promised?",
+            "20,000",
+            "How many new prison places has the government promised?",
+            "20,000",
+            id="another-doer-after-has",
+        ),
+        # "The bid company ... is chaired by Dame Helen Carver" names the chair, not a deputy chair.
+        pytest.param(
+            "games",
+            "Who is the deputy chair of the bid company?",
+            "Carver",
+            "Who chairs the bid company?",
+            "Carver",
+            id="the-deputy-is-not-the-one-the-role-is-done-by",
+        ),
+    ],
+)
+def test_a_near_miss_is_refused_and_the_question_it_swaps_answered(
+    corpus: str,
+    near_miss: str,
+    forbidden: str,
+    question: str,
+    fact: str,
+    tmp_path: Path,
+    seed_settings: Any,
+    embedder: Any,
+) -> None:
+    docs = assistant_over_corpus(corpus, tmp_path, seed_settings, embedder)
+    missed = docs.ask(near_miss)
+    assert missed.refused and forbidden not in missed.answer, missed.answer
+    answered = docs.ask(question)
+    assert fact in answered.answer, answered.answer
