@@ -38,7 +38,7 @@ from rag.question import (
 from rag.retrieve import Hit
 from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
 from rag.store import Index
-from rag.tables import PIPE_ROW, is_table_row, row_reading
+from rag.tables import PIPE_ROW, first_cell, is_table_row, row_reading
 from rag.text import (
     DEMONYMS,
     STOPWORDS,
@@ -422,7 +422,7 @@ def named_kinds(chunks: list[Chunk]) -> dict[str, list[tuple[int, str, frozenset
 
 # A label that stands for no kind of thing beside the others ("Total: 31,500").
 FRAME_LABELS = frozenset(stem(w) for w in "total other overall average all combined sum mean median".split())
-ITEM_LABEL = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+([A-Za-z][\w'’-]*):\s")
+ITEM_LABEL = re.compile(LIST_ITEM.pattern.removesuffix(r"\S") + r"([A-Za-z][\w'’-]*):\s")  # "- haddock: ..."
 
 
 def labelled_kinds(chunks: list[Chunk]) -> dict[str, frozenset[str]]:
@@ -445,7 +445,7 @@ def labelled_kinds(chunks: list[Chunk]) -> dict[str, frozenset[str]]:
         for i, text in enumerate(written):
             read = row_reading(written, i) or text
             if is_table_row(read):
-                column, _, label = read.split("; ")[0].partition(": ")
+                column, label = first_cell(read)
                 key = (chunk.source, column)
             elif item := ITEM_LABEL.match(text):
                 label, key = item.group(1), (chunk.source, "- items")
@@ -1095,7 +1095,7 @@ def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[
     the row nor its table's heading (`said`) says: "Victims' services" is not the fire service."""
     if info.kind not in FIGURE_KINDS or not is_table_row(sentence):
         return []
-    column, _, label = sentence.split("; ")[0].partition(": ")
+    column, label = first_cell(sentence)
     # A column's name is a few words ("Area"): "The Normans (Norman: Nourmands; French: ..." is prose.
     if not label or "(" in column or len(column.split()) > 4:
         return []

@@ -111,6 +111,16 @@ def row_labels(sentence: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in ROW_LABEL.finditer(sentence)]
 
 
+def first_cell(row: str) -> tuple[str, str]:
+    """A row's first column name and its cell, what the row is about ("", cell when unnamed).
+
+    >>> first_cell("Stock: Haddock; 2027 TAC (tonnes): 41,000."), first_cell("Leaks; 2024: 180.")
+    (('Stock', 'Haddock'), ('Leaks', ''))
+    """
+    column, _, label = row.split("; ")[0].partition(": ")
+    return column, label
+
+
 def is_table_row(sentence: str) -> bool:
     """A table row as `table_lines` reads it: a record of its own, which no sentence next to it
     continues."""

@@ -1,6 +1,7 @@
 """Answers with the real bundled models: facts and citations, not wording."""
 
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -255,6 +256,20 @@ def assistant_over_corpus(name: str, tmp_path: Path, seed_settings: Any, embedde
     settings = replace(seed_settings, index_dir=tmp_path / "index")
     build_index([corpus], settings, embedder)
     return Assistant(settings, load_index(settings.index_dir), embedder, None)
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory, seed_settings: Any, embedder: Any) -> Callable[[str], Any]:
+    """Our eval corpora as assistants (no LLM), each indexed once for the whole session: asking
+    keeps no state, so tests share them."""
+    built: dict[str, Any] = {}
+
+    def get(name: str) -> Any:
+        if name not in built:
+            built[name] = assistant_over_corpus(name, tmp_path_factory.mktemp(name), seed_settings, embedder)
+        return built[name]
+
+    return get
 
 
 def test_sources_that_disagree_are_both_cited(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
@@ -978,23 +993,19 @@ def test_a_table_row_answers_with_its_column_names(tmp_path: Path, seed_settings
             assert document_text(c.source)[c.start : c.end] == c.quote
 
 
-def test_another_role_close_in_meaning_is_no_second_answer(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_another_role_close_in_meaning_is_no_second_answer(corpus: Callable[[str], Any]) -> None:
     """Asked for the operations director, the sentence that names the chief executive in another
     file scores close (by meaning) but covers a third of the question: it is not cited beside."""
-    answer = assistant_over_corpus("water", tmp_path, seed_settings, embedder).ask(
-        "Who is Severn Vale Water's operations director?"
-    )
+    answer = corpus("water").ask("Who is Severn Vale Water's operations director?")
     assert "Priya Ramaswamy" in answer.answer and "Martin Osei" not in answer.answer
     assert len(answer.citations) == 1
 
 
-def test_a_markdown_table_row_is_read_with_its_header_and_quoted_as_written(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_a_markdown_table_row_is_read_with_its_header_and_quoted_as_written(corpus: Callable[[str], Any]) -> None:
     """A Markdown file's table row answers read with its column names, its citation the row as
     written; a Word table's row takes its table's heading ("Spending by service") as what comes
     before it, not the rows or the paragraph above; "2 percentage points" is an amount."""
-    docs = assistant_over_corpus("budget", tmp_path, seed_settings, embedder)
+    docs = corpus("budget")
     visits = docs.ask("How many visits a week does Millgate library get?")
     assert "285" in visits.answer and "Visits a week" in visits.answer
     assert [c.quote for c in visits.citations] == ["| Millgate | 285 | Close in July 2027 |"]
@@ -1009,27 +1020,23 @@ def test_a_markdown_table_row_is_read_with_its_header_and_quoted_as_written(
     assert "31 votes" in docs.ask("How many councillors voted for the budget?").answer
 
 
-def test_a_pdf_line_that_runs_to_the_edge_of_the_page_goes_on(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_a_pdf_line_that_runs_to_the_edge_of_the_page_goes_on(corpus: Callable[[str], Any]) -> None:
     """pypdf gives "... The Rural Policy" | "Institute estimates that 390,000 ... down from about" |
     "800,000 kilometres in 1945." as three lines; they are one sentence, quoted whole."""
-    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+    docs = corpus("farming")
     answer = docs.ask("How much hedgerow was there in 1945?")
     assert "800,000" in answer.answer
     assert answer.citations[0].quote.startswith("The Rural Policy\nInstitute estimates that 390,000")
     check_citations(answer)
 
 
-def test_who_holds_a_role_is_named_by_the_sentence_that_says_the_role(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_who_holds_a_role_is_named_by_the_sentence_that_says_the_role(corpus: Callable[[str], Any]) -> None:
     """Over a web page, a PDF and a Word file: "Who is the president of the National Farmers'
     Alliance?" is answered by "Alliance president Gwen Pritchard ...", not by the press release's
     heading, which names the Alliance and no role, nor by its "press office"; "she" after it is the
     person named. The PDF's footer "Rural Policy Institute, 14 Mill Lane, Shrewsbury." names the
     institute and no role: "The institute's director, Dr Owen Thackeray, ..." answers."""
-    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+    docs = corpus("farming")
     president = docs.ask("Who is the president of the National Farmers' Alliance?")
     assert "Gwen Pritchard" in president.answer and "press office" not in president.answer
     met = docs.ask(
@@ -1051,20 +1058,20 @@ def test_who_holds_a_role_is_named_by_the_sentence_that_says_the_role(
     ],
 )
 def test_a_word_no_document_uses_in_the_place_of_the_sentences_word_is_refused(
-    tmp_path: Path, seed_settings: Any, embedder: Any, question: str, instead: str
+    corpus: Callable[[str], Any], question: str, instead: str
 ) -> None:
     """No document says "woodland", "peat" or "prime minister": the sentence with the same words
     before another thing ("planting a new hedgerow", "meet the environment secretary") answers
     another question."""
-    answer = assistant_over_corpus("farming", tmp_path, seed_settings, embedder).ask(question)
+    answer = corpus("farming").ask(question)
     assert answer.refused, answer.answer
     assert instead in answer.reason
 
 
-def test_a_quoted_opinion_is_not_written_as_a_fact(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_quoted_opinion_is_not_written_as_a_fact(corpus: Callable[[str], Any]) -> None:
     from rag.answer import WRITTEN
 
-    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+    docs = corpus("farming")
     question = "How much did the old subsidy cost?"
     # SmolLM2 wrote this from the spokesman's sentence: his words about the budget, unquoted, as a
     # fact about the subsidy.
@@ -1078,12 +1085,12 @@ def test_a_quoted_opinion_is_not_written_as_a_fact(tmp_path: Path, seed_settings
     check_citations(plain)
 
 
-def test_a_role_is_said_beside_the_name_of_its_holder(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_role_is_said_beside_the_name_of_its_holder(corpus: Callable[[str], Any]) -> None:
     """ "Members agreed to write to the justice secretary" says the role and names nobody beside it;
     "the general secretary of the Prison Officers' Union, Kevin Marsh" names him four words on
     (the union's own name not counted); "The unit's director, Samira Haddad" is the director of
     the Howard Street Justice Unit."""
-    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    docs = corpus("prisons")
     for question, holder in [
         ("Who is the justice secretary?", "Rachel Okonjo"),
         ("Who is the chief inspector of prisons?", "Martin Delacroix"),
@@ -1095,12 +1102,10 @@ def test_a_role_is_said_beside_the_name_of_its_holder(tmp_path: Path, seed_setti
         check_citations(answer)
 
 
-def test_a_written_answer_does_not_state_the_questions_premise(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_a_written_answer_does_not_state_the_questions_premise(corpus: Callable[[str], Any]) -> None:
     from rag.answer import WRITTEN
 
-    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    docs = corpus("prisons")
     # SmolLM2 wrote this from "The government has promised 20,000 new prison places by 2030.":
     # the question's "opposition", which no document names, as the one who promised.
     docs.generator = Replay("The opposition promised 20,000 new prison places by 2030.")
@@ -1112,12 +1117,12 @@ def test_a_written_answer_does_not_state_the_questions_premise(
     check_citations(said)
 
 
-def test_a_role_of_several_words_and_a_role_by_its_verb(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_role_of_several_words_and_a_role_by_its_verb(corpus: Callable[[str], Any]) -> None:
     """ "the health and social care secretary" is one role, the secretary: the hearing's heading
     ("Health and Social Care Committee - oral evidence session") names nobody in it. "Who chairs
     the Care Workforce Commission?" asks for its chair: "The commission's chair, Professor Alan
     Moreby" is the chair of that commission."""
-    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
+    docs = corpus("care")
     secretary = docs.ask("Who is the health and social care secretary?")
     assert "Hewitt" in secretary.answer and "oral evidence" not in secretary.answer, secretary.answer
     chair = docs.ask("Who chairs the Care Workforce Commission?")
@@ -1130,10 +1135,10 @@ def test_a_role_of_several_words_and_a_role_by_its_verb(tmp_path: Path, seed_set
     assert "shadow health and social care secretary" in shadow.reason
 
 
-def test_a_word_no_document_uses_after_of_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_word_no_document_uses_after_of_is_refused(corpus: Callable[[str], Any]) -> None:
     """No document says "nurse": "the median hourly pay of a care worker" is the pay of someone
     else. The care worker's pay is still answered."""
-    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
+    docs = corpus("care")
     nurse = docs.ask("What was the median hourly pay of a nurse?")
     assert nurse.refused, nurse.answer
     assert "'pay of a care worker', not 'pay of a nurse'" in nurse.reason
@@ -1142,13 +1147,11 @@ def test_a_word_no_document_uses_after_of_is_refused(tmp_path: Path, seed_settin
     check_citations(worker)
 
 
-def test_two_files_that_count_the_asked_thing_differently_are_both_given(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_two_files_that_count_the_asked_thing_differently_are_both_given(corpus: Callable[[str], Any]) -> None:
     """The article gives 131,000 vacant posts, the commission's report 152,000: the report's
     sentence scores lower (it says "adult social care" only in the sentence before) but counts the
     posts asked about and says all the question does, so the answer gives both, each cited."""
-    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
+    docs = corpus("care")
     answer = docs.ask("How many vacant posts are there in adult social care?")
     assert "differ" in answer.answer and "131,000" in answer.answer and "152,000" in answer.answer, answer.answer
     assert {c.source.rsplit("/", 1)[-1] for c in answer.citations} == {"001_care_cap.html", "002_workforce_report.pdf"}
@@ -1167,13 +1170,11 @@ def test_a_noun_before_from_is_no_way_to_reverse() -> None:
     assert analyze_question("Where did the monks flee from?").directed
 
 
-def test_the_other_end_or_another_office_of_the_same_words_is_refused(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_the_other_end_or_another_office_of_the_same_words_is_refused(corpus: Callable[[str], Any]) -> None:
     """ "the first releases" is not "the last releases", though "last week" is in the sentence
     before; "the chief inspector of prisons" is not "of probation", though the minutes name the
     probation service. The questions they answer are still answered."""
-    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    docs = corpus("prisons")
     last = docs.ask("When will the last releases take place?")
     assert last.refused and "9 September" not in last.answer, last.answer
     assert "9 September" in docs.ask("When will the first releases take place?").answer
@@ -1182,40 +1183,102 @@ def test_the_other_end_or_another_office_of_the_same_words_is_refused(
     assert "'inspector of prisons', not 'inspector of probation'" in probation.reason
 
 
-def test_one_in_four_is_no_count(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_one_in_four_is_no_count(corpus: Callable[[str], Any]) -> None:
     """ "1 in 4 prison officers had left" gives a share of the officers, not how many there are."""
-    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    docs = corpus("prisons")
     assert docs.ask("How many prison officers are there?").refused
     share = docs.ask("What share of prison officers left within their first year?")
     assert "1 in 4" in share.answer, share.answer
 
 
-def test_an_office_no_document_names_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) -> None:
     """No document says "president": the chamber's sentence names no one, and "president" is no
     misspelling of "residents" (a typo keeps the first letter)."""
-    docs = assistant_over_corpus("transport", tmp_path, seed_settings, embedder)
+    docs = corpus("transport")
     answer = docs.ask("Who is the president of the Aldmoor Chamber of Commerce?")
     assert answer.refused, answer.answer
     assert "never mention the president" in answer.reason
 
 
-def test_a_region_by_its_compass_point_answers_which_region(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "Care homes in the north-east have been hit hardest" names a region, lower case."""
-    docs = assistant_over_corpus("care", tmp_path, seed_settings, embedder)
-    answer = docs.ask("Which region has lost the most care homes?")
-    assert "north-east" in answer.answer, answer.answer
+@pytest.mark.parametrize(
+    ("name", "question", "fact"),
+    [
+        # "Care homes in the north-east have been hit hardest" names a region, lower case.
+        pytest.param(
+            "care",
+            "Which region has lost the most care homes?",
+            "north-east",
+            id="a-region-by-its-compass-point-answers-which-region",
+        ),
+        # "PM2.5" had been read as the name "PM2", which no passage says, and refused.
+        pytest.param(
+            "air",
+            "What is the World Health Organization guideline for PM2.5?",
+            "guideline of 5",
+            id="a-name-with-a-decimal-point-is-one-name",
+        ),
+        # "120 police community support officers (PCSOs)" counts the PCSOs asked about.
+        pytest.param(
+            "policing", "How many PCSOs will the force recruit?", "120", id="a-count-named-by-a-short-name-in-brackets"
+        ),
+        # "the neighbourhood policing review" names a review: "policing" is no verb the answering sentence must say
+        # ("The review ... was carried out by the consultancy Halden Associates").
+        pytest.param(
+            "policing",
+            "Who carried out the neighbourhood policing review?",
+            "Halden Associates",
+            id="an-ing-word-inside-a-noun-phrase-is-no-verb",
+        ),
+        # The notes' garden waste paragraph ("About 19,000 households subscribe to the service") had been read as a
+        # subscribe box and left out of the index, so its figures were refused.
+        pytest.param(
+            "waste",
+            "How much will the garden waste charge be from March 2027?",
+            "£52",
+            id="a-paragraph-that-says-subscribe-is-indexed",
+        ),
+        # "How much money comes from X?" had been refused as a near miss: "540 million euros comes" was read as
+        # another thing than "money comes".
+        pytest.param(
+            "cables",
+            "How much money comes from the Connecting Europe Facility?",
+            "540 million",
+            id="how-much-money-is-what-is-measured",
+        ),
+        # "Who is the transport secretary?" had been answered with a PDF's heading, "report to the Secretary of State
+        # for Transport", though "The transport secretary, Olivia Grant, said ..." says as much of the question and
+        # names her.
+        pytest.param(
+            "airport",
+            "Who is the transport secretary?",
+            "Olivia Grant",
+            id="a-sentence-that-names-the-holder-beats-a-heading-that-names-the-office",
+        ),
+        # "after 11.30pm" had asked for the Prime Minister, and "often" for a word no file has.
+        pytest.param(
+            "airport",
+            "How often may delayed flights land after 11.30pm?",
+            "500 times a year",
+            id="how-often-after-a-time-of-day",
+        ),
+    ],
+)
+def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
+    """One question over one of our eval corpora, each for a rule of its own, answered and cited."""
+    answer = corpus(name).ask(question)
+    assert fact in answer.answer, answer.answer
     check_citations(answer)
 
 
-def test_when_it_opens_is_not_when_it_closes(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    docs = assistant_over_corpus("farming", tmp_path, seed_settings, embedder)
+def test_when_it_opens_is_not_when_it_closes(corpus: Callable[[str], Any]) -> None:
+    docs = corpus("farming")
     closing = docs.ask("When do applications for the scheme close?")
     assert closing.refused and "3 March" not in closing.answer, closing.answer
     assert "3 March" in docs.ask("When do applications for the scheme open?").answer
 
 
 @pytest.mark.parametrize(
-    ("corpus", "question", "instead", "asked", "value"),
+    ("name", "question", "instead", "asked", "value"),
     [
         (
             "health",
@@ -1234,12 +1297,12 @@ def test_when_it_opens_is_not_when_it_closes(tmp_path: Path, seed_settings: Any,
     ],
 )
 def test_another_group_in_the_same_place_is_refused(
-    tmp_path: Path, seed_settings: Any, embedder: Any, corpus: str, question: str, instead: str, asked: str, value: str
+    corpus: Callable[[str], Any], name: str, question: str, instead: str, asked: str, value: str
 ) -> None:
     """ "Uptake among health workers" is not the uptake among teachers (no document says
     "teachers"); "cost the company" is not what the strike cost passengers. What they say is
     still answered."""
-    docs = assistant_over_corpus(corpus, tmp_path, seed_settings, embedder)
+    docs = corpus(name)
     answer = docs.ask(question)
     assert answer.refused, answer.answer
     assert instead in answer.reason
@@ -1254,49 +1317,39 @@ def test_a_when_clause_after_the_question_word_asks_for_no_date() -> None:
     assert analyze_question("And when does it move to London?").kind == "date"
 
 
-def test_another_noun_before_the_asked_one_is_refused(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_another_noun_before_the_asked_one_is_refused(corpus: Callable[[str], Any]) -> None:
     """ "Average cost per prison place" is not what a probation place costs, though the documents
     say "probation" elsewhere: the noun before "place" is another, not close in meaning."""
-    docs = assistant_over_corpus("prisons", tmp_path, seed_settings, embedder)
+    docs = corpus("prisons")
     probation = docs.ask("What does a probation place cost each year?")
     assert probation.refused, probation.answer
     assert "'prison place', not 'probation place'" in probation.reason
     assert "51,000" in docs.ask("What does a prison place cost each year?").answer
 
 
-def test_when_it_begins_is_not_when_it_is_finished(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_when_it_begins_is_not_when_it_is_finished(corpus: Callable[[str], Any]) -> None:
     """ "due to be finished in September 2028" is no answer to when work begins, and no second
     date beside it ("The documents differ: September; March" was the answer before)."""
-    docs = assistant_over_corpus("flooding", tmp_path, seed_settings, embedder)
+    docs = corpus("flooding")
     begin = docs.ask("When will work on the Caton flood wall begin?")
     assert "March 2027" in begin.answer and "differ" not in begin.answer, begin.answer
     assert "September 2028" in docs.ask("When will the Caton flood wall be finished?").answer
 
 
-def test_a_spelled_out_count_of_two_words_counts(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_spelled_out_count_of_two_words_counts(corpus: Callable[[str], Any]) -> None:
     """ "Twenty-two primary schools" counts the schools asked about; the 15 more school streets
     planned, which had been the answer, do not."""
-    docs = assistant_over_corpus("air", tmp_path, seed_settings, embedder)
+    docs = corpus("air")
     answer = docs.ask("How many primary schools have a school street?")
     assert "Twenty-two" in answer.answer and "15 more" not in answer.answer, answer.answer
     check_citations(answer)
 
 
-def test_a_name_with_a_decimal_point_is_one_name(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "PM2.5" had been read as the name "PM2", which no passage says, and refused."""
-    docs = assistant_over_corpus("air", tmp_path, seed_settings, embedder)
-    answer = docs.ask("What is the World Health Organization guideline for PM2.5?")
-    assert "guideline of 5" in answer.answer, answer.answer
-    check_citations(answer)
-
-
-def test_a_count_or_measure_of_a_thing_no_document_names_is_refused(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_a_count_or_measure_of_a_thing_no_document_names_is_refused(corpus: Callable[[str], Any]) -> None:
     """No document says "electric" or "ozone": "140 of its 190 buses" counts buses, not electric
     ones, and the 46 micrograms on Carlow Road are nitrogen dioxide. Both had been quoted. The
     buses that meet a standard, and "how many more", are still counted."""
-    docs = assistant_over_corpus("air", tmp_path, seed_settings, embedder)
+    docs = corpus("air")
     for question, named in (
         ("How many electric buses does Marwick Buses run?", "electric buses"),
         ("How much ozone was recorded on Carlow Road?", "ozone"),
@@ -1309,33 +1362,14 @@ def test_a_count_or_measure_of_a_thing_no_document_names_is_refused(
     assert "15 more" in more.answer, more.answer
     check_citations(more)
     # "fly-tipping" is two words, each of which the documents use.
-    tipping = assistant_over_corpus("waste", tmp_path / "waste", seed_settings, embedder).ask(
-        "How many fly-tipping incidents were there last year?"
-    )
+    tipping = corpus("waste").ask("How many fly-tipping incidents were there last year?")
     assert "1,900" in tipping.answer, tipping.answer
 
 
-def test_a_count_named_by_a_short_name_in_brackets(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "120 police community support officers (PCSOs)" counts the PCSOs asked about."""
-    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
-    answer = docs.ask("How many PCSOs will the force recruit?")
-    assert "120" in answer.answer, answer.answer
-    check_citations(answer)
-
-
-def test_an_ing_word_inside_a_noun_phrase_is_no_verb(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "the neighbourhood policing review" names a review: "policing" is no verb the answering
-    sentence must say ("The review ... was carried out by the consultancy Halden Associates")."""
-    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
-    answer = docs.ask("Who carried out the neighbourhood policing review?")
-    assert "Halden Associates" in answer.answer, answer.answer
-    check_citations(answer)
-
-
-def test_a_table_row_about_another_thing_gives_no_figure(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_table_row_about_another_thing_gives_no_figure(corpus: Callable[[str], Any]) -> None:
     """No row of the release's table is about training: the officer and staff pay row had been
     quoted for the training budget. The row a question names still answers it."""
-    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
+    docs = corpus("policing")
     training = docs.ask("How much is budgeted for training in 2027-28?")
     assert training.refused and "241" not in training.answer, training.answer
     assert "the row of 'Officer and staff pay'" in training.reason, training.reason
@@ -1348,162 +1382,269 @@ def test_a_table_row_about_another_thing_gives_no_figure(tmp_path: Path, seed_se
     assert "312 million" in docs.ask("What will Westmoor Police's budget be in 2027-28?").answer
 
 
-def test_a_deputy_is_another_office(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """The documents name the chief constable, and a deputy of someone else: "Who is the deputy
-    chief constable?" had been answered with "Andrea Lockhart (Chief Constable)"."""
-    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
-    deputy = docs.ask("Who is the deputy chief constable?")
-    assert deputy.refused and "Lockhart" not in deputy.answer, deputy.answer
-    assert "not 'deputy chief constable'" in deputy.reason, deputy.reason
-    chief = docs.ask("Who is the chief constable?")
-    assert "Lockhart" in chief.answer, chief.answer
-    check_citations(chief)
-
-
-def test_a_paragraph_that_says_subscribe_is_indexed(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """The notes' garden waste paragraph ("About 19,000 households subscribe to the service") had
-    been read as a subscribe box and left out of the index, so its figures were refused."""
-    docs = assistant_over_corpus("waste", tmp_path, seed_settings, embedder)
-    charge = docs.ask("How much will the garden waste charge be from March 2027?")
-    assert "£52" in charge.answer, charge.answer
-    check_citations(charge)
-
-
-def test_the_cost_of_doing_another_thing_is_no_answer(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "The centre will cost £6.3 million to build" gives no cost to run it each year."""
-    docs = assistant_over_corpus("waste", tmp_path, seed_settings, embedder)
-    run = docs.ask("How much will the new recycling centre cost to run each year?")
-    assert run.refused and "6.3" not in run.answer, run.answer
-    assert "'to build', not 'cost to run'" in run.reason, run.reason
-    build = docs.ask("How much will the new recycling centre cost to build?")
-    assert "6.3 million" in build.answer, build.answer
-    check_citations(build)
-
-
-def test_a_destination_no_document_names_is_another_destination(
-    tmp_path: Path, seed_settings: Any, embedder: Any
+@pytest.mark.parametrize(
+    ("name", "near_miss", "forbidden", "why", "question", "fact", "cited"),
+    [
+        # The documents name the chief constable, and a deputy of someone else: "Who is the deputy chief constable?"
+        # had been answered with "Andrea Lockhart (Chief Constable)".
+        pytest.param(
+            "policing",
+            "Who is the deputy chief constable?",
+            "Lockhart",
+            "not 'deputy chief constable'",
+            "Who is the chief constable?",
+            "Lockhart",
+            True,
+            id="a-deputy-is-another-office",
+        ),
+        # "The centre will cost £6.3 million to build" gives no cost to run it each year.
+        pytest.param(
+            "waste",
+            "How much will the new recycling centre cost to run each year?",
+            "6.3",
+            "'to build', not 'cost to run'",
+            "How much will the new recycling centre cost to build?",
+            "6.3 million",
+            True,
+            id="the-cost-of-doing-another-thing-is-no-answer",
+        ),
+        # No document says "landfill": sending a tonne of waste "to the Hexley incinerator" costs £112, which had been
+        # given as the cost of sending it to landfill.
+        pytest.param(
+            "waste",
+            "How much does it cost to send a tonne of waste to landfill?",
+            "112",
+            "not 'to landfill'",
+            "How much does it cost to send a tonne of waste to the incinerator?",
+            "£112",
+            True,
+            id="a-destination-no-document-names-is-another-destination",
+        ),
+        # "In 1598 Queen Elizabeth I closed the Steelyard" does not say who closed the Peterhof in 1598 (Ivan III
+        # closed it in 1494, in the sentence before).
+        pytest.param(
+            "hansa",
+            "Who closed the Peterhof in 1598?",
+            "Elizabeth",
+            "'closed the Steelyard', not 'closed the Peterhof'",
+            "Who closed the Steelyard in London?",
+            "Elizabeth I",
+            True,
+            id="the-deed-done-to-another-name-is-another-deed",
+        ),
+        # "A cog could carry up to 200 tons of cargo" says nothing of what a hulk could carry.
+        pytest.param(
+            "hansa",
+            "How much cargo could a hulk carry?",
+            "200 tons",
+            None,
+            "How much cargo could a cog carry?",
+            "200 tons",
+            True,
+            id="another-thing-doing-the-deed-is-another-deed",
+        ),
+        # The report counts the people exposed to noise "during the day", none at night.
+        pytest.param(
+            "airport",
+            "How many people will be exposed to aircraft noise at night?",
+            "52,000",
+            None,
+            "How many people will be exposed to aircraft noise during the day?",
+            "52,000",
+            False,
+            id="night-is-the-opposite-of-day",
+        ),
+        # "the council had paid Northline £9 million" (in 2024, says the briefing) is no answer to what it paid in
+        # 2025.
+        pytest.param(
+            "broadband",
+            "How much did the council pay Northline in 2025?",
+            "9 million",
+            "another time than 2025",
+            "How much did the council pay Northline?",
+            "£9 million",
+            False,
+            id="a-year-no-sentence-near-says-is-another-time",
+        ),
+        # "... would hire 300 extra staff" says how many are added, not how many the office employs.
+        pytest.param(
+            "farming",
+            "How many staff does the Rural Payments Office employ?",
+            "300",
+            None,
+            "How many extra staff will the Rural Payments Office hire?",
+            "300",
+            False,
+            id="how-many-are-added-is-not-how-many-there-are",
+        ),
+        # "The government has promised 20,000 new prison places": another doer after "has".
+        pytest.param(
+            "prisons",
+            "How many new prison places has the opposition promised?",
+            "20,000",
+            None,
+            "How many new prison places has the government promised?",
+            "20,000",
+            False,
+            id="another-doer-after-has",
+        ),
+        # "The bid company ... is chaired by Dame Helen Carver" names the chair, not a deputy chair.
+        pytest.param(
+            "games",
+            "Who is the deputy chair of the bid company?",
+            "Carver",
+            None,
+            "Who chairs the bid company?",
+            "Carver",
+            False,
+            id="the-deputy-is-not-the-one-the-role-is-done-by",
+        ),
+        # "Processing plants in the town employ about 3,000 people" gives no sum of compensation.
+        pytest.param(
+            "fisheries",
+            "How much compensation will fish processing plants get?",
+            "3,000",
+            None,
+            "How much is the compensation scheme worth?",
+            "£8 million",
+            False,
+            id="how-much-compensation-asks-for-money",
+        ),
+        # "The UK will also ban bottom trawling in 13 more marine protected areas" says nothing of the areas where it
+        # is already banned.
+        pytest.param(
+            "fisheries",
+            "In how many marine protected areas is bottom trawling already banned?",
+            "13",
+            "yet to happen",
+            "In how many more marine protected areas will bottom trawling be banned?",
+            "13 more",
+            False,
+            id="what-will-happen-has-not-happened-already",
+        ),
+        # Elaine Morrow spoke of the cut, not of the haddock quota.
+        pytest.param(
+            "fisheries",
+            "What did Elaine Morrow say about the haddock quota?",
+            "punished",
+            None,
+            "What did Elaine Morrow say about the cut?",
+            "£25 million",
+            False,
+            id="what-someone-said-about-a-thing-must-be-about-it",
+        ),
+        # "It was removed in 1830. ... restored at a cost of £4.5 million in 2007 and 2008": no cost for a restoration
+        # of 1830.
+        pytest.param(
+            "fire",
+            "How much did the 1830 restoration of the Monument cost?",
+            "4.5 million",
+            None,
+            "How much did the restoration of the Monument cost?",
+            "£4.5 million",
+            False,
+            id="a-sentence-with-a-year-of-its-own-is-not-of-the-year-before",
+        ),
+        pytest.param(
+            "fire",
+            "How many houses did the fire spare?",
+            "13,200",
+            None,
+            "How many houses did the fire destroy?",
+            "13,200",
+            False,
+            id="spared-is-the-opposite-of-destroyed",
+        ),
+        # "Its chief executive, Mikael Salo" follows the sentence that names Verkko Oy; Eesti Võrk, named nowhere near a
+        # chief executive, has none in the documents.
+        pytest.param(
+            "cables",
+            "Who is the chief executive of Eesti Võrk?",
+            "Salo",
+            None,
+            "Who is the chief executive of Verkko Oy?",
+            "Mikael Salo",
+            True,
+            id="its-role-is-the-role-of-the-body-named-before",
+        ),
+        # "Present: Cllr Helen Marsh (Chair), ..." under "WESTMOOR POLICE AND CRIME PANEL" says who chairs the panel; a
+        # committee the heading does not name is no body these minutes are of.
+        pytest.param(
+            "policing",
+            "Who chairs the planning committee?",
+            "Marsh",
+            None,
+            "Who chairs the Police and Crime Panel?",
+            "Helen Marsh (Chair)",
+            True,
+            id="minutes-list-the-members-of-the-body-their-heading-names",
+        ),
+    ],
+)
+def test_a_near_miss_is_refused_and_the_question_it_swaps_answered(
+    corpus: Callable[[str], Any],
+    name: str,
+    near_miss: str,
+    forbidden: str,
+    why: str | None,
+    question: str,
+    fact: str,
+    cited: bool,
 ) -> None:
-    """No document says "landfill": sending a tonne of waste "to the Hexley incinerator" costs
-    £112, which had been given as the cost of sending it to landfill."""
-    docs = assistant_over_corpus("waste", tmp_path, seed_settings, embedder)
-    landfill = docs.ask("How much does it cost to send a tonne of waste to landfill?")
-    assert landfill.refused and "112" not in landfill.answer, landfill.answer
-    assert "not 'to landfill'" in landfill.reason, landfill.reason
-    incinerator = docs.ask("How much does it cost to send a tonne of waste to the incinerator?")
-    assert "£112" in incinerator.answer, incinerator.answer
-    check_citations(incinerator)
+    """A question that swaps one word of a sentence that is there is refused (and says why, where
+    given); the question the sentence does answer is answered."""
+    docs = corpus(name)
+    missed = docs.ask(near_miss)
+    assert missed.refused and forbidden not in missed.answer, missed.answer
+    if why is not None:
+        assert why in missed.reason, missed.reason
+    answered = docs.ask(question)
+    assert fact in answered.answer, answered.answer
+    if cited:
+        check_citations(answered)
 
 
-def test_a_list_in_lower_case_items_is_answered_whole(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_list_in_lower_case_items_is_answered_whole(corpus: Callable[[str], Any]) -> None:
     """The mission's three tasks are items that start lower case and end on a semicolon: they had
     been dropped as keyword dumps, and the list split from its lead-in across two passages."""
-    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    docs = corpus("cables")
     tasks = docs.ask("What will the Baltic Guardian mission do?")
     for task in ("patrol the routes", "track ships", "share radar"):
         assert task in tasks.answer, tasks.answer
     check_citations(tasks)
 
 
-def test_its_role_is_the_role_of_the_body_named_before(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "Its chief executive, Mikael Salo" follows the sentence that names Verkko Oy; Eesti Võrk,
-    named nowhere near a chief executive, has none in the documents."""
-    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
-    verkko = docs.ask("Who is the chief executive of Verkko Oy?")
-    assert "Mikael Salo" in verkko.answer, verkko.answer
-    check_citations(verkko)
-    other = docs.ask("Who is the chief executive of Eesti Võrk?")
-    assert other.refused and "Salo" not in other.answer, other.answer
-
-
-def test_the_kind_of_thing_named_before_stands_for_its_name(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_the_kind_of_thing_named_before_stands_for_its_name(corpus: Callable[[str], Any]) -> None:
     """ "The system watches about 2,000 ships a day" comes after "a tracking system called Nordic
     Warden": the follow-up "How many ships does it watch a day?" asks of Nordic Warden."""
-    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    docs = corpus("cables")
     watched = docs.ask("How many ships does it watch a day?", ["What is Nordic Warden?"])
     assert "2,000" in watched.answer, watched.answer
     check_citations(watched)
 
 
-def test_how_much_money_is_what_is_measured(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "How much money comes from X?" had been refused as a near miss: "540 million euros comes"
-    was read as another thing than "money comes"."""
-    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
-    money = docs.ask("How much money comes from the Connecting Europe Facility?")
-    assert "540 million" in money.answer, money.answer
-    check_citations(money)
-
-
-def test_where_someone_works_is_where_their_post_is(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_where_someone_works_is_where_their_post_is(corpus: Callable[[str], Any]) -> None:
     """ "Jonas Berg, a naval analyst at the Stockholm Institute" says where he works without "work"."""
-    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    docs = corpus("cables")
     works = docs.ask("Where does he work?", ["Who is Jonas Berg?"])
     assert "Stockholm Institute" in works.answer, works.answer
     check_citations(works)
 
 
-def test_what_did_happen_is_not_what_can_happen(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_what_did_happen_is_not_what_can_happen(corpus: Callable[[str], Any]) -> None:
     """ "When did the repair ship reach the damaged cable?" had been answered with the EU's repair
     ships "to be ready by 2028, so that a cable can be reached within days"."""
-    docs = assistant_over_corpus("cables", tmp_path, seed_settings, embedder)
+    docs = corpus("cables")
     reached = docs.ask("When did the repair ship reach the damaged cable?")
     assert "3 February" in reached.answer and "2028" not in reached.answer, reached.answer
     check_citations(reached)
 
 
-def test_minutes_list_the_members_of_the_body_their_heading_names(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
-    """ "Present: Cllr Helen Marsh (Chair), ..." under "WESTMOOR POLICE AND CRIME PANEL" says who
-    chairs the panel; a committee the heading does not name is no body these minutes are of."""
-    docs = assistant_over_corpus("policing", tmp_path, seed_settings, embedder)
-    chair = docs.ask("Who chairs the Police and Crime Panel?")
-    assert "Helen Marsh (Chair)" in chair.answer, chair.answer
-    check_citations(chair)
-    other = docs.ask("Who chairs the planning committee?")
-    assert other.refused and "Marsh" not in other.answer, other.answer
-
-
-def test_the_deed_done_to_another_name_is_another_deed(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "In 1598 Queen Elizabeth I closed the Steelyard" does not say who closed the Peterhof in 1598
-    (Ivan III closed it in 1494, in the sentence before)."""
-    docs = assistant_over_corpus("hansa", tmp_path, seed_settings, embedder)
-    peterhof = docs.ask("Who closed the Peterhof in 1598?")
-    assert peterhof.refused and "Elizabeth" not in peterhof.answer, peterhof.answer
-    assert "'closed the Steelyard', not 'closed the Peterhof'" in peterhof.reason, peterhof.reason
-    steelyard = docs.ask("Who closed the Steelyard in London?")
-    assert "Elizabeth I" in steelyard.answer, steelyard.answer
-    check_citations(steelyard)
-
-
-def test_another_thing_doing_the_deed_is_another_deed(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "A cog could carry up to 200 tons of cargo" says nothing of what a hulk could carry."""
-    docs = assistant_over_corpus("hansa", tmp_path, seed_settings, embedder)
-    hulk = docs.ask("How much cargo could a hulk carry?")
-    assert hulk.refused and "200 tons" not in hulk.answer, hulk.answer
-    cog = docs.ask("How much cargo could a cog carry?")
-    assert "200 tons" in cog.answer, cog.answer
-    check_citations(cog)
-
-
-def test_a_sentence_that_names_the_holder_beats_a_heading_that_names_the_office(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
-    """ "Who is the transport secretary?" had been answered with a PDF's heading, "report to the
-    Secretary of State for Transport", though "The transport secretary, Olivia Grant, said ..."
-    says as much of the question and names her."""
-    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
-    secretary = docs.ask("Who is the transport secretary?")
-    assert "Olivia Grant" in secretary.answer, secretary.answer
-    check_citations(secretary)
-
-
-def test_sources_differ_only_where_each_says_most_of_the_question(
-    tmp_path: Path, seed_settings: Any, embedder: Any
-) -> None:
+def test_sources_differ_only_where_each_says_most_of_the_question(corpus: Callable[[str], Any]) -> None:
     """The station's opening (2031) and the runway's construction (2028) each say half of "When will
     construction of the railway station start?": no "The documents differ"; two files' carbon
     figures for the expansion do differ."""
-    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
+    docs = corpus("airport")
     station = docs.ask("When will construction of the railway station start?")
     assert "differ" not in station.answer, station.answer
     carbon = docs.ask("How much carbon dioxide will the expansion add each year?")
@@ -1511,43 +1652,15 @@ def test_sources_differ_only_where_each_says_most_of_the_question(
     check_citations(carbon)
 
 
-def test_night_is_the_opposite_of_day(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """The report counts the people exposed to noise "during the day", none at night."""
-    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
-    night = docs.ask("How many people will be exposed to aircraft noise at night?")
-    assert night.refused and "52,000" not in night.answer, night.answer
-    day = docs.ask("How many people will be exposed to aircraft noise during the day?")
-    assert "52,000" in day.answer, day.answer
-
-
-def test_how_often_after_a_time_of_day(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "after 11.30pm" had asked for the Prime Minister, and "often" for a word no file has."""
-    docs = assistant_over_corpus("airport", tmp_path, seed_settings, embedder)
-    often = docs.ask("How often may delayed flights land after 11.30pm?")
-    assert "500 times a year" in often.answer, often.answer
-    check_citations(often)
-
-
-def test_a_bare_number_after_the_questions_verb_counts_it(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
+def test_a_bare_number_after_the_questions_verb_counts_it(corpus: Callable[[str], Any]) -> None:
     """ "By October 2026 it had connected 21,500, the report says." counts the premises connected,
     though no noun follows the number; a month it does not name is still refused."""
-    docs = assistant_over_corpus("broadband", tmp_path, seed_settings, embedder)
+    docs = corpus("broadband")
     connected = docs.ask("How many premises had been connected by October 2026?")
     assert "21,500" in connected.answer, connected.answer
     check_citations(connected)
     other = docs.ask("How many premises had been connected by March 2025?")
     assert other.refused, other.answer
-
-
-def test_a_year_no_sentence_near_says_is_another_time(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
-    """ "the council had paid Northline £9 million" (in 2024, says the briefing) is no answer to what
-    it paid in 2025."""
-    docs = assistant_over_corpus("broadband", tmp_path, seed_settings, embedder)
-    in_2025 = docs.ask("How much did the council pay Northline in 2025?")
-    assert in_2025.refused and "9 million" not in in_2025.answer, in_2025.answer
-    assert "another time than 2025" in in_2025.reason, in_2025.reason
-    paid = docs.ask("How much did the council pay Northline?")
-    assert "£9 million" in paid.answer, paid.answer
 
 
 def test_he_inside_the_sentence_is_someone_named_before(tmp_path: Path, seed_settings: Any, embedder: Any) -> None:
@@ -1563,143 +1676,44 @@ def test_he_inside_the_sentence_is_someone_named_before(tmp_path: Path, seed_set
     check_citations(answer)
 
 
-@pytest.fixture(scope="module")
-def fisheries(tmp_path_factory: pytest.TempPathFactory, seed_settings: Any, embedder: Any) -> Any:
-    """An assistant (no LLM) over eval/corpus_fisheries, indexed once for the tests below."""
-    return assistant_over_corpus("fisheries", tmp_path_factory.mktemp("fisheries"), seed_settings, embedder)
-
-
-def test_how_much_compensation_asks_for_money(fisheries: Any) -> None:
-    """ "Processing plants in the town employ about 3,000 people" gives no sum of compensation."""
-    plants = fisheries.ask("How much compensation will fish processing plants get?")
-    assert plants.refused and "3,000" not in plants.answer, plants.answer
-    scheme = fisheries.ask("How much is the compensation scheme worth?")
-    assert "£8 million" in scheme.answer, scheme.answer
-
-
-def test_an_english_word_is_no_misspelling_of_another(fisheries: Any) -> None:
+def test_an_english_word_is_no_misspelling_of_another(corpus: Callable[[str], Any]) -> None:
     """ "whiting" had been read as "while" (stems "white", "while") and "last" as "least": no
     document mentions whiting, and "last year's talks" are not the next round's."""
-    whiting = fisheries.ask("How much North Sea whiting can be caught in 2027?")
+    docs = corpus("fisheries")
+    whiting = docs.ask("How much North Sea whiting can be caught in 2027?")
     assert whiting.refused and "never mention whiting" in whiting.reason, whiting.reason
-    last = fisheries.ask("Where were last year's talks held?")
+    last = docs.ask("Where were last year's talks held?")
     assert last.refused and "London" not in last.answer, last.answer
     assert "opposite of 'last'" in last.reason, last.reason
 
 
-def test_a_change_is_no_share(fisheries: Any) -> None:
+def test_a_change_is_no_share(corpus: Callable[[str], Any]) -> None:
     """ "20% less cod" is a cut, not a party's share: no "The documents differ"."""
-    norway = fisheries.ask("What share of North Sea cod does Norway get?")
+    docs = corpus("fisheries")
+    norway = docs.ask("What share of North Sea cod does Norway get?")
     assert "differ" not in norway.answer and "10%" in norway.answer, norway.answer
     check_citations(norway)
 
 
-def test_what_is_said_of_one_labelled_kind_is_not_said_of_another(fisheries: Any) -> None:
+def test_what_is_said_of_one_labelled_kind_is_not_said_of_another(corpus: Callable[[str], Any]) -> None:
     """The table's rows and the release's list items are cod, haddock, saithe and plaice: the cut
     the scientists advised after a sentence about cod is no cut for haddock."""
-    haddock = fisheries.ask("What cut did scientists advise for haddock?")
+    docs = corpus("fisheries")
+    haddock = docs.ask("What cut did scientists advise for haddock?")
     assert haddock.refused and "35%" not in haddock.answer, haddock.answer
     assert "'cod', not 'haddock'" in haddock.reason, haddock.reason
-    stock = fisheries.ask("What is the spawning stock of haddock?")
+    stock = docs.ask("What is the spawning stock of haddock?")
     assert stock.refused and "62,000" not in stock.answer, stock.answer
-    cod = fisheries.ask("What cut did scientists advise?")
+    cod = docs.ask("What cut did scientists advise?")
     assert "35%" in cod.answer, cod.answer
     check_citations(cod)
 
 
-def test_what_will_happen_has_not_happened_already(fisheries: Any) -> None:
-    """ "The UK will also ban bottom trawling in 13 more marine protected areas" says nothing of
-    the areas where it is already banned."""
-    already = fisheries.ask("In how many marine protected areas is bottom trawling already banned?")
-    assert already.refused and "13" not in already.answer, already.answer
-    assert "yet to happen" in already.reason, already.reason
-    more = fisheries.ask("In how many more marine protected areas will bottom trawling be banned?")
-    assert "13 more" in more.answer, more.answer
-
-
-def test_what_someone_said_about_a_thing_must_be_about_it(fisheries: Any) -> None:
-    """Elaine Morrow spoke of the cut, not of the haddock quota."""
-    haddock = fisheries.ask("What did Elaine Morrow say about the haddock quota?")
-    assert haddock.refused and "punished" not in haddock.answer, haddock.answer
-    cut = fisheries.ask("What did Elaine Morrow say about the cut?")
-    assert "£25 million" in cut.answer, cut.answer
-
-
-@pytest.fixture(scope="module")
-def fire(tmp_path_factory: pytest.TempPathFactory, seed_settings: Any, embedder: Any) -> Any:
-    """An assistant (no LLM) over eval/corpus_fire, indexed once for the tests below."""
-    return assistant_over_corpus("fire", tmp_path_factory.mktemp("fire"), seed_settings, embedder)
-
-
-def test_an_article_under_a_title_is_about_what_its_opening_defines(fire: Any) -> None:
+def test_an_article_under_a_title_is_about_what_its_opening_defines(corpus: Callable[[str], Any]) -> None:
     """ "Great Fire of London" is the title; "The Monument to the Great Fire of London, known simply
     as the Monument, is a fluted Doric column" defines what "The column ... the 311 steps of its
     spiral staircase" is about."""
-    steps = fire.ask("How many steps does the Monument have?")
+    docs = corpus("fire")
+    steps = docs.ask("How many steps does the Monument have?")
     assert "311" in steps.answer, steps.answer
     check_citations(steps)
-
-
-def test_a_sentence_with_a_year_of_its_own_is_not_of_the_year_before(fire: Any) -> None:
-    """ "It was removed in 1830. ... restored at a cost of £4.5 million in 2007 and 2008": no cost
-    for a restoration of 1830."""
-    in_1830 = fire.ask("How much did the 1830 restoration of the Monument cost?")
-    assert in_1830.refused and "4.5 million" not in in_1830.answer, in_1830.answer
-    cost = fire.ask("How much did the restoration of the Monument cost?")
-    assert "£4.5 million" in cost.answer, cost.answer
-
-
-def test_spared_is_the_opposite_of_destroyed(fire: Any) -> None:
-    spared = fire.ask("How many houses did the fire spare?")
-    assert spared.refused and "13,200" not in spared.answer, spared.answer
-    destroyed = fire.ask("How many houses did the fire destroy?")
-    assert "13,200" in destroyed.answer, destroyed.answer
-
-
-@pytest.mark.parametrize(
-    ("corpus", "near_miss", "forbidden", "question", "fact"),
-    [
-        # "... would hire 300 extra staff" says how many are added, not how many the office employs.
-        pytest.param(
-            "farming",
-            "How many staff does the Rural Payments Office employ?",
-            "300",
-            "How many extra staff will the Rural Payments Office hire?",
-            "300",
-            id="how-many-are-added-is-not-how-many-there-are",
-        ),
-        # "The government has promised 20,000 new prison places": another doer after "has".
-        pytest.param(
-            "prisons",
-            "How many new prison places has the opposition promised?",
-            "20,000",
-            "How many new prison places has the government promised?",
-            "20,000",
-            id="another-doer-after-has",
-        ),
-        # "The bid company ... is chaired by Dame Helen Carver" names the chair, not a deputy chair.
-        pytest.param(
-            "games",
-            "Who is the deputy chair of the bid company?",
-            "Carver",
-            "Who chairs the bid company?",
-            "Carver",
-            id="the-deputy-is-not-the-one-the-role-is-done-by",
-        ),
-    ],
-)
-def test_a_near_miss_is_refused_and_the_question_it_swaps_answered(
-    corpus: str,
-    near_miss: str,
-    forbidden: str,
-    question: str,
-    fact: str,
-    tmp_path: Path,
-    seed_settings: Any,
-    embedder: Any,
-) -> None:
-    docs = assistant_over_corpus(corpus, tmp_path, seed_settings, embedder)
-    missed = docs.ask(near_miss)
-    assert missed.refused and forbidden not in missed.answer, missed.answer
-    answered = docs.ask(question)
-    assert fact in answered.answer, answered.answer
