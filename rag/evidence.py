@@ -160,6 +160,8 @@ AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 # alone ("the chief executive, Martin Osei" for "the operations director") is another answer.
 SAME_TOPIC_COVERAGE = 0.5
 MAX_EVIDENCE = 3
+# The one who does it, by a noun not made with "-er" or "-or" (stems).
+AGENT_NOUNS = {"write": "author", "design": "architect"}
 ROLE_REACH = 4  # words between a role and the name of its holder ("chief inspector of prisons, Martin")
 
 
@@ -895,8 +897,9 @@ def score_sentence(
     `swapped`, what the sentence says in place of such a word (`swapped_modifiers`); `said`, the
     sentence as the near-miss checks read it (`attended`), made there once."""
     here = _family(set(content_stems(sentence.text)) | stats.titled(sentence.text), info, stats)
-    # "Who leads the group?": "group leader Martin Hale" names the one who does it for the deed.
-    if info.acted and ({info.acted + "er", info.acted + "or"} - {"former"}) & here:
+    # "Who leads the group?": "group leader Martin Hale" names the one who does it for the deed;
+    # so does "Author: Gareth Nance" for who wrote it.
+    if info.acted and ({info.acted + "er", info.acted + "or", AGENT_NOUNS.get(info.acted)} - {"former"}) & here:
         here.add(info.acted)
     # "By how much did attendance rise?": "attendance rose" says it, though "rose" is a flower too.
     if info.verbs:
@@ -1232,11 +1235,14 @@ def _beside_a_name(role: str, sentence: str, names: tuple[str, ...], skip: tuple
     True
     >>> _beside_a_name("secretari", "Members agreed to write to the justice secretary.", ("Members",))
     False
+    >>> _beside_a_name("director", "Dr Sarah Mensah, the board's medical director, said it.", ("Mensah",))
+    True
     >>> union = ("prison", "offic", "union")
     >>> _beside_a_name("secretari", "the secretary of the Prison Officers' Union, Kevin Marsh", ("Kevin",), union)
     True
     """
-    words = [w for w in (fold(t) for t in TOKEN.findall(sentence)) if stem(w) not in skip]
+    # A possessive's "s" is no word between them ("Dr Sarah Mensah, the board's medical director").
+    words = [w for w in (fold(t) for t in TOKEN.findall(sentence)) if stem(w) not in skip and w != "s"]
     named = {fold(w) for name in names for w in TOKEN.findall(name)}
     roles = [i for i, w in enumerate(words) if stem(w) == role]
     people = [i for i, w in enumerate(words) if w in named]

@@ -171,7 +171,8 @@ LISTING = re.compile(
 )
 # "Who is the chief executive of X?", "Who is X's operations director?": who holds a role.
 WHO_IS = r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(?:is|was|are|were|will be)\s+"
-HOLDS_ROLE = re.compile(WHO_IS + r"(?:the\s+|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)")
+# "the council's cabinet member": the role is after whose it is.
+HOLDS_ROLE = re.compile(WHO_IS + r"(?:the\s+(?:[a-z][\w-]*['’]s\s+)?|[A-Z][\w\s-]*['’]s\s+)([a-z][\w -]*)")
 # "Who chairs the X?" asks who is its chair, the verb and the role one word ("Who heads X?" is
 # looser: "the national security adviser" heads the advice).
 ROLE_VERB = re.compile(r"^\W*(?:[Aa]nd\s+)?[Ww]ho\s+(chair)(?:s|ed)\s+")
@@ -209,6 +210,8 @@ def role_phrase(question: str) -> tuple[str, ...]:
     'general'
     >>> role("Who is the health and social care secretary?"), role("Who chairs the Justice Committee?")
     ('secretari', 'chair')
+    >>> role("Who is the council's cabinet member for transport?"), role("Who is the park's deputy chief executive?")
+    ('member', 'execut')
     """
     verb = ROLE_VERB.match(question)
     if verb:
@@ -231,11 +234,13 @@ def role_phrase(question: str) -> tuple[str, ...]:
     return tuple(words) if words and words[-1] not in ANYONE | KIN else ()
 
 
-# "... of the Rural Policy Institute?", "Who is Severn Vale Water's ...": the name whose role it is.
+# "... of the Rural Policy Institute?", "Who is Severn Vale Water's ...": the name whose role it is,
+# which may have small words inside ("the Kelmouth Chamber of Commerce").
+BODY_NAME = r"((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|the)\s+)*)*[A-Z][\w’'-]*)"
 ROLE_BODY = re.compile(
-    r"\b(?:of|at|for|in)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s*\??\s*$"
-    r"|" + WHO_IS + r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)['’]s\s"
-    r"|" + ROLE_VERB.pattern + r"(?:the\s+)?((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s*\??\s*$"
+    r"\b(?:of|at|for|in)\s+(?:the\s+)?" + BODY_NAME + r"\s*\??\s*$"
+    r"|" + WHO_IS + BODY_NAME + r"['’]s\s"
+    r"|" + ROLE_VERB.pattern + r"(?:the\s+)?" + BODY_NAME + r"\s*\??\s*$"
 )
 
 
@@ -247,11 +252,13 @@ def role_body(question: str) -> tuple[str, ...]:
     (('rural', 'polici', 'institut'), ())
     >>> role_body("Who is Severn Vale Water's operations director?"), role_body("Who chairs the Care Commission?")
     (('severn', 'vale', 'water'), ('care', 'commiss'))
+    >>> role_body("Who chairs the Kelmouth Chamber of Commerce?"), role_body("Who is the head of the Chamber of Trade?")
+    (('kelmouth', 'chamber', 'commerc'), ('chamber', 'trade'))
     """
     named = ROLE_BODY.search(question)
     if not named:
         return ()
-    words = (named.group(1) or named.group(2) or named.group(4)).split()
+    words = [w for w in (named.group(1) or named.group(2) or named.group(4)).split() if w not in STOPWORDS]
     return tuple(stem(fold(re.sub(r"[’']s?$", "", w))) for w in words) if len(words) > 1 else ()
 
 

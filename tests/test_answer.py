@@ -1261,6 +1261,35 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "500 times a year",
             id="how-often-after-a-time-of-day",
         ),
+        # "the council's cabinet member": the role is "member", not "council" (refused as "council" unsaid).
+        pytest.param(
+            "bridge",
+            "Who is the council's cabinet member for transport?",
+            "Denzil Rowe",
+            id="the-role-is-after-whose-it-is",
+        ),
+        # "Its chair, Tamsin Pascoe" after the sentence that names the Kelmouth Chamber of Commerce: the body whose
+        # chair is asked has small words in its name ("of"), and had not been read as one.
+        pytest.param(
+            "bridge",
+            "Who chairs the Kelmouth Chamber of Commerce?",
+            "Tamsin Pascoe",
+            id="a-body-with-small-words-in-its-name-has-a-chair",
+        ),
+        # "Author: Head of Highways, Gareth Nance" names who wrote it.
+        pytest.param(
+            "bridge",
+            "Who wrote the cabinet report?",
+            "Gareth Nance",
+            id="the-author-is-who-wrote-it",
+        ),
+        # "Dr Sarah Mensah, the board's medical director": the possessive's "s" is no word between role and name.
+        pytest.param(
+            "health",
+            "Who is the board's medical director?",
+            "Sarah Mensah",
+            id="a-possessive-s-is-no-word-between-a-role-and-its-holder",
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
@@ -1578,6 +1607,18 @@ def test_a_table_row_about_another_thing_gives_no_figure(corpus: Callable[[str],
             "Helen Marsh (Chair)",
             True,
             id="minutes-list-the-members-of-the-body-their-heading-names",
+        ),
+        # "The park's chief executive, Ruth Penhallow": "the park's deputy chief executive" had been read as the
+        # park's role, "park", and answered with her.
+        pytest.param(
+            "wildfire",
+            "Who is the park's deputy chief executive?",
+            "Penhallow",
+            "never mention the deputy chief executive",
+            "Who is the park's chief executive?",
+            "Penhallow",
+            True,
+            id="a-deputy-of-a-role-after-whose-it-is",
         ),
     ],
 )
