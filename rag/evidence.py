@@ -23,6 +23,7 @@ from rag.clean import LIST_ITEM
 from rag.embed import Embedder
 from rag.question import (
     ARTICLES,
+    DURATION,
     FIGURE_KINDS,
     HOW_LONG,
     INCREMENT_ASKED,
@@ -917,6 +918,9 @@ def score_sentence(
     # its last word, with the role asked about, names it.
     if info.body and info.role and _role_of_head(info.body[-1], info.role, sentence.text):
         here |= set(info.body)
+    # "How long would Option A take?": a duration says how long ("Duration: 30 months").
+    if "long" in info.terms and HOW_LONG.search(info.text) and DURATION.search(sentence.text):
+        here.add("long")
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name
@@ -952,6 +956,7 @@ def score_sentence(
     )
     coverage = got / total
     missing = tuple(n for n in info.names if n not in here and n not in near)
+    unlettered, other_letter = _lettered(info.lettered, sentence.text, context)
     question_stems = set(info.terms) | set(info.names)
     question_stems |= {a for n in info.names for a in stats.aliases.get(n, frozenset())}  # "Keir" is no answer
     candidates = tuple(
@@ -987,6 +992,7 @@ def score_sentence(
     mismatch += _another_row(info, sentence.text, stats, here | near)
     mismatch += _another_kind(info, here | near, stats)
     mismatch += yet
+    mismatch += other_letter
     # "How much did the council pay Northline in 2025?": a year asked about that neither the
     # sentence nor the ones before say is another time ("had paid Northline £9 million").
     # Nor one only the ones before say, when the sentence gives a year of its own: "restored ... in
@@ -1033,13 +1039,36 @@ def score_sentence(
         unsaid += (info.speech,)
     if unsaid:
         score *= ACTED_MISSING_FACTOR if {info.acted, info.speech, role} & set(unsaid) else VERB_MISSING_FACTOR
-    if missing or only_near or about:
+    if missing or only_near or about or unlettered:
         # "... in 1081 he led an army of 30,000 men": "he" inside the sentence is someone named before.
         refers = REFERS_BACK.match(sentence.text) or PERSON_PRONOUN.search(sentence.text)
         near_share = REFERS_BACK_NEAR_SHARE if refers else NEAR_SHARE
-        short = len(missing) + near_share * len(only_near) + SUBJECT_SHARE * len(about)
-        score *= 1 - NAME_PENALTY * short / len(info.names)
-    return Scored(sentence, score, coverage, dense, candidates, missing, tuple(mismatch), unsaid)
+        short = len(missing) + near_share * len(only_near) + SUBJECT_SHARE * len(about) + len(unlettered)
+        score *= 1 - NAME_PENALTY * short / (len(info.names) + len(info.lettered))
+    return Scored(sentence, score, coverage, dense, candidates, missing + unlettered, tuple(mismatch), unsaid)
+
+
+def _lettered(names: tuple[str, ...], sentence: str, context: str) -> tuple[tuple[str, ...], list[str]]:
+    """Of the question's lettered names ("Option A"), those neither the sentence nor the ones
+    before say, and those the sentence says with another letter: "Option C was rejected" and the
+    row "Option: C; ..." are not of Option A.
+
+    >>> _lettered(("Option A",), "Option C was rejected.", ""), _lettered(("Option A",), "Option: A; Cost: £5.", "")
+    (((), ["'Option C', not 'Option A'"]), ((), []))
+    >>> _lettered(("Option A",), "Officers considered three options.", "")
+    (('Option A',), [])
+    """
+    unsaid: list[str] = []
+    other: list[str] = []
+    for name in names:
+        word, letter = name.rsplit(" ", 1)
+        said = re.compile(rf"\b{re.escape(word)}:?\s+([A-Z])\b(?![’'.-])", re.IGNORECASE)
+        letters = {m.group(1) for m in said.finditer(sentence) if m.group(1).isupper()}
+        if letters and letter not in letters:
+            other.append(f"{word + ' ' + min(letters)!r}, not {name!r}")
+        elif letter not in letters and letter not in {m.group(1) for m in said.finditer(context)}:
+            unsaid.append(name)
+    return tuple(unsaid), other
 
 
 DESTINATION_REACH = 6  # words between a verb and its "to"
@@ -1103,6 +1132,14 @@ def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[
     if not label or "(" in column or len(column.split()) > 4:
         return []
     labelled = _family(set(content_stems(label)), info, stats)
+    if not labelled:
+        # A code ("Option: A; Description: Full closure; ..."): the question names it with its
+        # column ("Option A"), or asks of what the next cell says ("a new bridge").
+        if re.search(rf"\b{re.escape(column)}\s+{re.escape(label)}\b", info.text, re.IGNORECASE):
+            return []
+        cells = sentence.split("; ")
+        described = cells[1].partition(": ")[2] if len(cells) > 1 else ""
+        labelled = _family(set(content_stems(described)), info, stats)
     # "the fire service's budget" against the row of "Victims' services": the service is another.
     other = any(
         stem(fold(b)) in labelled and stem(fold(a)) not in said and only_noun(fold(a))
@@ -1159,6 +1196,19 @@ def _twin_of(s: Scored, best: Scored) -> bool:
     (False, True)
     """
     return bool(s.mismatch) and (s is best or not all(m.startswith(ANOTHER_TIME) for m in s.mismatch))
+
+
+def _of_another(s: Scored, best: Scored, info: QuestionInfo) -> bool:
+    """Whether the sentence is only of another thing than the best one, which is of the thing asked
+    about: another row of its table ("the row of 'C'" against the row of A for "How long would
+    Option A take?"), or another lettered thing ("Option C was rejected" against "Option A ...")."""
+    if s is best or best.mismatch or set(info.lettered) & set(best.missing_names):
+        return False
+    rows = is_table_row(best.sentence.text) and is_table_row(s.sentence.text)
+    return all(
+        (rows and m.startswith("the row of ")) or any(m.endswith(f", not {n!r}") for n in info.lettered)
+        for m in s.mismatch
+    )
 
 
 @lru_cache(maxsize=64)
@@ -1401,7 +1451,10 @@ def select_evidence(
         never = ", ".join(unknown)
         return Evidence((), tuple(ranked), 0.0, False, f"the documents never mention {never}")
     # A sentence that only lacks the year asked about is no twin of the best one, which may say it.
-    twin = next((s for s in ranked if _twin_of(s, best) and s.coverage >= best.coverage), None)
+    twin = next(
+        (s for s in ranked if _twin_of(s, best) and s.coverage >= best.coverage and not _of_another(s, best, info)),
+        None,
+    )
     if twin is not None:
         said = "; ".join(twin.mismatch)
         return Evidence((), tuple(ranked), best.score, False, f"the closest passage says otherwise: {said}")

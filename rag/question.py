@@ -69,6 +69,8 @@ DATE = re.compile(
     r"|\b\d[\d,.]*\s?(?:BP|BC|BCE|AD|CE)\b|\bAD\s?\d+",  # "13,000 BP", "AD 70"
     re.IGNORECASE,
 )
+# "30 months", "fourteen weeks": a time something lasts; "the Thirty Years' War" (a capital) is a name.
+DURATION = re.compile(r"\b(?:\d[\d,.]*|(?i:" + "|".join(sorted(NUMBER_WORDS)) + r"))[\s-]+" + TIME_UNITS + r"\b")
 TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 # "Twenty-two" is one number, not "twenty" and then "two".
 NUMBER = re.compile(

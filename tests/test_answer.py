@@ -1261,6 +1261,29 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "500 times a year",
             id="how-often-after-a-time-of-day",
         ),
+        # The options table's rows are labelled by a code ("| C | Demolish and build a new bridge | £140 million |"):
+        # the row is about what its next cell says, and had been refused as "the row of 'C'".
+        pytest.param(
+            "bridge",
+            "How much would a new bridge cost?",
+            "£140 million",
+            id="a-row-labelled-by-a-code-is-about-the-cell-after-it",
+        ),
+        # The row of A names Option A as "Option: A"; the row of C, saying of another option, is no twin of it; and
+        # "Duration: 30 months" says how long, though not "long".
+        pytest.param(
+            "bridge",
+            "How long would Option A take?",
+            "30 months",
+            id="a-row-named-with-its-column-and-a-duration-says-how-long",
+        ),
+        # "Officers considered three options" names no option: the sentence that says "Option A" answers.
+        pytest.param(
+            "bridge",
+            "What is Option A?",
+            "Option A would keep some traffic moving",
+            id="a-lettered-name-is-said-with-its-letter",
+        ),
         # "the council's cabinet member": the role is "member", not "council" (refused as "council" unsaid).
         pytest.param(
             "bridge",
