@@ -213,12 +213,14 @@ class Sentence:
 
 def is_heading(text: str) -> bool:
     """A line with no closing punctuation ("Coalition plans take shape"): a heading names what
-    follows, it states nothing beside it.
+    follows, it states nothing beside it. So does a question (an FAQ's "Where does the bus stop?").
 
     >>> is_heading("Coalition plans take shape"), is_heading("Paris will host it."), is_heading('"Ready," he said')
     (True, False, False)
+    >>> is_heading("Where does the shuttle bus stop?"), is_heading('"Why now?" she asked.')
+    (True, False)
     """
-    return not re.search(r"[.!?:;\"”’')\]]$", text.rstrip()) and not re.search(r"[\"”’]", text)
+    return not re.search(r"[.!:;\"”’')\]]$", text.rstrip()) and not re.search(r"[\"”’]", text)
 
 
 @dataclass(frozen=True)

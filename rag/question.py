@@ -19,6 +19,7 @@ from rag.text import (
     lemma_kinds,
     only_noun,
     only_verb,
+    plural_noun,
     stem,
     tokens,
     verb_not_noun,
@@ -791,6 +792,8 @@ def type_candidates(
     'Multinational Force Ukraine'
     >>> type_candidates("place", "- Enhance Black Sea security."), type_candidates("place", "Paris will host it.")
     (['Black', 'Sea'], ['Paris'])
+    >>> type_candidates("place", "Bicycles are carried to Penvose.")
+    ['Penvose']
     >>> type_candidates("place", "42 homes closed in the north-east, none in northern towns.")
     ['north-east']
     >>> type_candidates("person", "In June, Lars Aagaard met Kelly June on Monday.")
@@ -893,8 +896,9 @@ def type_candidates(
         ]
         first = found[:1] if found and sentence.lstrip(" \"'“‘(-–—").startswith(found[0]) else []
         named = [w for w in found if w not in first]
-        # A verb that opens a sentence ("- Enhance Black Sea security ...") is capitalized, no place.
-        named += [w for w in first if not (kind == "place" and is_verb_base(w.lower()))]
+        # A verb or things that open a sentence ("- Enhance Black Sea security ...", "Bicycles are
+        # carried ...") are capitalized, no place.
+        named += [w for w in first if not (kind == "place" and (is_verb_base(w.lower()) or plural_noun(w.lower())))]
         # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
         return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named + places
     return []

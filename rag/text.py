@@ -182,6 +182,16 @@ def is_word(word: str) -> bool:
     return bool(_lemmas(word))
 
 
+def plural_noun(word: str) -> bool:
+    """Whether the word (lower case) is the plural of an English noun ("bicycles", "drivers"; not
+    "bus" or "paris").
+
+    >>> plural_noun("bicycles"), plural_noun("drivers"), plural_noun("bus"), plural_noun("paris")
+    (True, True, False, False)
+    """
+    return word.endswith("s") and any(lemma != word for lemma in _lemmas(word).get("NOUN", ()))
+
+
 def verb_not_noun(word: str) -> bool:
     """Whether the word can be a verb form and not a noun ("absorbed", "made"; not "call", "rock").
 

@@ -1284,6 +1284,14 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "Option A would keep some traffic moving",
             id="a-lettered-name-is-said-with-its-letter",
         ),
+        # A text FAQ's question line ("Where does the shuttle bus stop?") states nothing: it had been quoted as the
+        # answer; nor is "Bicycles" opening a sentence a place.
+        pytest.param(
+            "bridge",
+            "Where does the shuttle bus stop?",
+            "Penvose school",
+            id="a-question-in-a-document-states-nothing",
+        ),
         # "the council's cabinet member": the role is "member", not "council" (refused as "council" unsaid).
         pytest.param(
             "bridge",
