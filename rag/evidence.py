@@ -162,7 +162,8 @@ AGREE_MARGIN = 0.08  # other sentences this close to the best are evidence too
 SAME_TOPIC_COVERAGE = 0.5
 MAX_EVIDENCE = 3
 # The one who does it, by a noun not made with "-er" or "-or" (stems).
-AGENT_NOUNS = {"write": "author", "design": "architect"}
+AGENT_NOUNS = {"write": "author"}
+ANOTHER_ROW = "the row of "  # a table row about another thing than the question's
 ROLE_REACH = 4  # words between a role and the name of its holder ("chief inspector of prisons, Martin")
 
 
@@ -1150,7 +1151,7 @@ def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[
     )
     if labelled & (set(info.terms) | set(info.names)) and not other:
         return []
-    return [f"the row of {label!r}"]
+    return [f"{ANOTHER_ROW}{label!r}"]
 
 
 def _another_kind(info: QuestionInfo, said: set[str], stats: TermStats) -> list[str]:
@@ -1208,7 +1209,7 @@ def _of_another(s: Scored, best: Scored, info: QuestionInfo) -> bool:
         return False
     rows = is_table_row(best.sentence.text) and is_table_row(s.sentence.text)
     return all(
-        (rows and m.startswith("the row of ")) or any(m.endswith(f", not {n!r}") for n in info.lettered)
+        (rows and m.startswith(ANOTHER_ROW)) or any(m.endswith(f", not {n!r}") for n in info.lettered)
         for m in s.mismatch
     )
 
