@@ -163,6 +163,7 @@ SAME_TOPIC_COVERAGE = 0.5
 MAX_EVIDENCE = 3
 # The one who does it, by a noun not made with "-er" or "-or" (stems).
 AGENT_NOUNS = {"write": "author"}
+CODE = re.compile(r"[A-Z]|\d{1,2}")  # a table row's label that only counts or letters it ("A", "3")
 ANOTHER_ROW = "the row of "  # a table row about another thing than the question's
 ROLE_REACH = 4  # words between a role and the name of its holder ("chief inspector of prisons, Martin")
 
@@ -1135,7 +1136,7 @@ def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[
     if not label or "(" in column or len(column.split()) > 4:
         return []
     labelled = _family(set(content_stems(label)), info, stats)
-    if not labelled:
+    if not labelled or CODE.fullmatch(label):
         # A code ("Option: A; Description: Full closure; ..."): the question names it with its
         # column ("Option A"), or asks of what the next cell says ("a new bridge").
         if re.search(rf"\b{re.escape(column)}\s+{re.escape(label)}\b", info.text, re.IGNORECASE):

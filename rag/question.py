@@ -139,6 +139,8 @@ ACTOR_VERB = re.compile(r"^\W*(?:who|(?:which|what)\s+[a-z]+)\s+([a-z]+)\b", re.
 AFTER_DO = re.compile(r"\b(?:did|does|do)\s+(.*)", re.I)
 # "When did King Harold II conquer England?": the name after "did" that does the verb after it.
 DOER = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b")
+# A person named with a title of address: "Ms Lloyd", "Cllr Helen Marsh", "Dr. Sarah Mensah".
+PERSON_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Professor|Prof)\b\.?(?:\s+[A-Z][\w’'-]*)+")
 TITLES = frozenset(
     "king queen prince princess duke duchess earl count lord lady sir dame emperor empress pope saint "
     "president chancellor general admiral senator minister".split()
@@ -792,8 +794,8 @@ def type_candidates(
     'Multinational Force Ukraine'
     >>> type_candidates("place", "- Enhance Black Sea security."), type_candidates("place", "Paris will host it.")
     (['Black', 'Sea'], ['Paris'])
-    >>> type_candidates("place", "Bicycles are carried to Penvose.")
-    ['Penvose']
+    >>> type_candidates("place", "Bicycles are carried to Penvose."), type_candidates("place", "Ms Lloyd said it.")
+    (['Penvose'], [])
     >>> type_candidates("place", "42 homes closed in the north-east, none in northern towns.")
     ['north-east']
     >>> type_candidates("person", "In June, Lars Aagaard met Kelly June on Monday.")
@@ -885,8 +887,10 @@ def type_candidates(
     places = [m.group() for m in PLACE_PHRASE.finditer(sentence)] if kind == "place" else []
     if kind in ("person", "place", "name"):
         # Capitalized words, but not "The" or "Through" at the start of the sentence, nor a
-        # table row's column names.
+        # table row's column names; nor, for a place, a person by their title ("Ms Lloyd said").
         labels = row_labels(sentence)
+        if kind == "place":
+            labels += [m.span() for m in PERSON_TITLED.finditer(sentence)]
         found = [
             m.group()
             for m in CAPITALIZED.finditer(sentence)
@@ -896,12 +900,23 @@ def type_candidates(
         ]
         first = found[:1] if found and sentence.lstrip(" \"'“‘(-–—").startswith(found[0]) else []
         named = [w for w in found if w not in first]
-        # A verb or things that open a sentence ("- Enhance Black Sea security ...", "Bicycles are
-        # carried ...") are capitalized, no place.
-        named += [w for w in first if not (kind == "place" and (is_verb_base(w.lower()) or plural_noun(w.lower())))]
+        # A verb, things or a word that is no noun opening a sentence ("- Enhance Black Sea security
+        # ...", "Bicycles are carried ...", "Several residents raised ...") is capitalized, no place.
+        named += [w for w in first if not (kind == "place" and _no_place(w.lower()))]
         # A name may be given in quotation marks only ("dubbed “the coalition of the willing”").
         return named + [m.group(1) for m in QUOTED.finditer(sentence)] if kind == "name" else named + places
     return []
+
+
+def _no_place(word: str) -> bool:
+    """Whether a word (lower case) that opens a sentence is no place for being capitalized: a verb's
+    base, a plural noun, or an English word that is no noun ("several", "meanwhile").
+
+    >>> _no_place("enhance"), _no_place("bicycles"), _no_place("several"), _no_place("paris"), _no_place("turkey")
+    (True, True, True, False, False)
+    """
+    kinds = lemma_kinds(word)
+    return is_verb_base(word) or plural_noun(word) or bool(kinds and "NOUN" not in kinds)
 
 
 CALENDAR_WORDS = frozenset(MONTH_NAMES + DAY_NAMES)

@@ -1299,6 +1299,22 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "Denzil Rowe",
             id="the-role-is-after-whose-it-is",
         ),
+        # The phases table's rows are labelled by number ("| 3 | Brynmawr Terrace | 800 | 2030 |"): a number is a code,
+        # and the row is about the area after it (refused as "the row of '3'").
+        pytest.param(
+            "heat",
+            "When will Brynmawr Terrace be connected?",
+            "2030",
+            id="a-row-labelled-by-a-number-is-about-the-cell-after-it",
+        ),
+        # "Ms Lloyd said the pipes had to be laid outwards from the energy centre": Ms Lloyd is no place, nor
+        # "Several" opening a sentence; "in an energy centre on Colliery Road" says where.
+        pytest.param(
+            "heat",
+            "Where will the energy centre be?",
+            "Colliery Road",
+            id="a-person-by-their-title-is-no-place",
+        ),
         # "Its chair, Tamsin Pascoe" after the sentence that names the Kelmouth Chamber of Commerce: the body whose
         # chair is asked has small words in its name ("of"), and had not been read as one.
         pytest.param(
