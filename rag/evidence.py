@@ -8,6 +8,7 @@ rules for names the documents never mention, is the answerability score.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -22,6 +23,7 @@ from rag.chunk import Chunk, leads_in
 from rag.clean import LIST_ITEM
 from rag.embed import Embedder
 from rag.question import (
+    AMOUNT,
     ARTICLES,
     DURATION,
     FIGURE_KINDS,
@@ -135,8 +137,16 @@ NAMED_OBJECT = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?([A-Z][\w'’-]*)(?
 ASKED_SUBJECT = re.compile(
     r"\b(?:did|does|do|could|can|will|would|should|may|might|must|has|have|had)\s+((?:the|a|an)\s+([a-z]+)\s+([a-z]+))\b"
 )
+# "The contractor will employ", "The contractor, Thermal Earth Ltd, has committed to employ": who does it.
 DOING = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]+)\s+(?:(?:could|can|will|would|should|may|might|must|has|have|had)\s+)?([a-z]+)\b"
+    r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]+)(?:,\s[^,]{1,40},)?\s+(?:(?:could|can|will|would|should|may|might|must|has|have|had)\s+)?"
+    r"(?:(?:committed|agreed|promised|pledged|planned|plans|aims|wants|hopes|expects|intends|decided)\s+to\s+)?([a-z]+)\b"
+)
+PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
+HOW_MUCH_MORE = re.compile(r"\bhow (?:much|many) (more|less|fewer)\b", re.IGNORECASE)
+# "A resident asked why her street was in the last phase": a question, reported.
+REPORTED_QUESTION = re.compile(
+    r"\b(?:asked|wondered|queried|wanted to know)\s+(?:\w+\s+)?(?:why|whether|if|how|what|when|where|who)\b"
 )
 ANOTHER_TIME = "another time than "  # the mark of a sentence that lacks the year asked about
 # "When did the ship reach the cable?" asks what happened, before which none of these stands.
@@ -714,6 +724,41 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
     return found
 
 
+FOR_NOUN = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\b")
+
+
+def asked_for(info: QuestionInfo) -> list[tuple[str, str]]:
+    """The question's nouns each with the noun "for" gives it ("the ferry fare for bicycles": fare,
+    bicycles), for `swapped_for`.
+
+    >>> from rag.question import analyze_question
+    >>> asked_for(analyze_question("What is the ferry fare for bicycles?"))
+    [('fare', 'bicycles')]
+    """
+    return [
+        (m.group(1), m.group(2))
+        for m in re.finditer(r"\b([a-z]+)\s+for\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\b", info.text)
+        if stem(m.group(1)) in info.terms and _a_noun(m.group(1)) and _a_noun(m.group(2))
+    ]
+
+
+def swapped_for(asked: list[tuple[str, str]], sentence: str, around: set[str], meaning: WordMeaning) -> list[str]:
+    """Where the sentence has the question's noun and gives "for" another noun, not close in
+    meaning, while the question's is nowhere in it or the sentences before (`around`): "its fare at
+    £6 for cars" against "the ferry fare for bicycles"."""
+    found = []
+    for head, noun in asked:
+        if stem(noun) in around or stem(head) not in around:
+            continue
+        for m in FOR_NOUN.finditer(sentence):
+            other = m.group(1)
+            if not _a_noun(other) or stem(other) == stem(noun) or re.fullmatch(TIME_UNITS, other):
+                continue
+            if meaning.alike(noun, [other], SWAP_ALIKE) is None:
+                found.append(f"'for {other}', not 'for {noun}'")
+    return found
+
+
 def _a_noun(word: str) -> bool:
     """A lower-case noun that is no stopword, adverb or adjective ("passengers"; not "instead")."""
     return word.islower() and fold(word) not in STOPWORDS and only_noun(fold(word))
@@ -859,7 +904,15 @@ def swapped_subject(
     """Where the sentence has another noun, not close in meaning, do the question's verb
     (`asked_subjects`), and the question's noun is nowhere in it or the sentences before (their
     stems `said`): "A cog could carry" against "could a hulk carry"; "The report recommends" after
-    a sentence about the commission may be the commission's."""
+    a sentence about the commission may be the commission's.
+
+    >>> class Unlike:
+    ...     def alike(self, word, words, bar): return None
+    >>> said = {"contractor", "thermal", "earth", "ltd", "commit", "employ", "40", "apprentic"}
+    >>> swapped_subject([("council", "employ", "the council employ")],
+    ...     "The contractor, Thermal Earth Ltd, has committed to employ 40 apprentices.", said, Unlike())
+    ["'The contractor, Thermal Earth Ltd, has committed to employ', not 'the council employ'"]
+    """
     found = []
     for noun, verb, written in asked:
         if stem(noun) in said:
@@ -922,6 +975,9 @@ def score_sentence(
     # its last word, with the role asked about, names it.
     if info.body and info.role and _role_of_head(info.body[-1], info.role, sentence.text):
         here |= set(info.body)
+    # "How much will the scheme cost?": "the £46 million scheme" says what it costs.
+    if "cost" in info.terms and "cost" not in here and _priced(sentence.text) & set(info.terms):
+        here.add("cost")
     # "How long would Option A take?": a duration says how long ("Duration: 30 months").
     if "long" in info.terms and HOW_LONG.search(info.text) and DURATION.search(sentence.text):
         here.add("long")
@@ -987,7 +1043,8 @@ def score_sentence(
     about = [n for n in info.names if n not in here and n in subject and n in info.lone]
     only_near = [n for n in info.names if n not in here and n in near and n not in about]
     # The sentence's every word counts here: "least" against its "most", a stopword.
-    opposed = contrasted((set(info.terms) | set(info.names)) - near, here | {stem(t) for t in tokens(sentence.text)})
+    asked = set(info.terms) | set(info.names) | _compared(info.text)
+    opposed = contrasted(asked - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {as_asked(w, info)!r}" for w in opposed]
     # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
@@ -1202,6 +1259,40 @@ def _twin_of(s: Scored, best: Scored) -> bool:
     return bool(s.mismatch) and (s is best or not all(m.startswith(ANOTHER_TIME) for m in s.mismatch))
 
 
+def _priced(sentence: str) -> set[str]:
+    """The stems of the nouns an amount stands before, the last of the words after it: what it says
+    the cost of ("the £46 million scheme"; "the €40 billion military pledge" is a pledge).
+
+    >>> sorted(_priced("Construction of the £46 million scheme will begin.")), _priced("It cost £5 in 2020.")
+    (['scheme'], set())
+    >>> sorted(_priced("It adds to the €40 billion military pledge to Ukraine."))
+    ['pledg']
+    """
+    found = set()
+    for a in AMOUNT.finditer(sentence):
+        words = PRICED_WORDS.match(sentence, a.end())
+        run = list(itertools.takewhile(lambda w: fold(w) not in STOPWORDS, words.group().split() if words else []))
+        if run:
+            found.add(stem(fold(run[-1])))
+    return found
+
+
+@lru_cache(maxsize=64)
+def _compared(question: str) -> frozenset[str]:
+    """The comparison a "how much more" question asks for, a stopword though it is: "How much more
+    will households pay?" is not answered by "10% less".
+
+    >>> sorted(_compared("How much more will households pay?")), sorted(_compared("How much will they pay?"))
+    (['more'], [])
+    """
+    return frozenset(stem(m.group(1).lower()) for m in HOW_MUCH_MORE.finditer(question))
+
+
+def _follows(s: Sentence, before: Sentence) -> bool:
+    """Whether sentence `s` comes right after `before` in its file."""
+    return s.source == before.source and 0 <= s.start - before.end <= 3
+
+
 def _of_another(s: Scored, best: Scored, info: QuestionInfo) -> bool:
     """Whether the sentence is only of another thing than the best one, which is of the thing asked
     about: another row of its table ("the row of 'C'" against the row of A for "How long would
@@ -1381,6 +1472,7 @@ def select_evidence(
     compounds = asked_compounds(info, stats) if meaning else []
     named_objects = asked_named_objects(info)
     subjects = asked_subjects(info) if meaning else []
+    given_for = asked_for(info) if meaning else []
     destinations = unknown_destinations(info, stats)
     scored = []
     for (s, ctx, _), d in zip(pairs, dense, strict=True):
@@ -1412,6 +1504,9 @@ def select_evidence(
             swapped += tuple(swapped_compound(compounds, said, stems, meaning))
         if destinations:
             swapped += tuple(swapped_destination(destinations, said))
+        if meaning and given_for:
+            around = {stem(t) for t in tokens(said)} | {stem(t) for t in tokens(ctx)}
+            swapped += tuple(swapped_for(given_for, said, around, meaning))
         if named_objects or subjects:
             swapped += tuple(swapped_named_object(named_objects, said, stems, info.names))
             if meaning and subjects:
@@ -1430,6 +1525,16 @@ def select_evidence(
         ):
             ranked.remove(stated)
             ranked.insert(0, stated)
+    # A question someone asked, reported ("A resident asked whether the tariff would be fixed"),
+    # is answered by the sentence right after it, which stands in its place; unless it has the
+    # answer asked for itself ("The panel chair, Councillor Ruth Abernethy, asked why ...").
+    top = ranked[0]
+    if REPORTED_QUESTION.search(top.sentence.text) and "ask" not in info.verbs and not top.candidates:
+        reported = ranked[0].sentence
+        reply = next((s for s in ranked[1:] if _follows(s.sentence, reported) and not s.mismatch), None)
+        if reply is not None:
+            ranked.remove(reply)
+            ranked.insert(0, replace(reply, score=max(reply.score, ranked[0].score)))
     # A list asked for ("What will the mission do?"): its lead-in close behind, saying as much of
     # the question, answers it ("The mission will:" and its items, not "The mission was announced").
     if info.listing and not ranked[0].sentence.listed:

@@ -1315,6 +1315,21 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "Colliery Road",
             id="a-person-by-their-title-is-no-place",
         ),
+        # "A resident of Brynmawr Terrace asked why her street was in the last phase." is answered by the sentence
+        # after it, which had not been quoted.
+        pytest.param(
+            "heat",
+            "Why is Brynmawr Terrace in the last phase?",
+            "outwards from the energy centre",
+            id="a-reported-question-is-answered-by-the-sentence-after-it",
+        ),
+        # "Construction of the £46 million scheme will begin ..." says what the scheme costs (refused: no "cost").
+        pytest.param(
+            "heat",
+            "How much will the scheme cost?",
+            "£46 million",
+            id="an-amount-before-a-noun-is-its-cost",
+        ),
         # "Its chair, Tamsin Pascoe" after the sentence that names the Kelmouth Chamber of Commerce: the body whose
         # chair is asked has small words in its name ("of"), and had not been read as one.
         pytest.param(
@@ -1654,6 +1669,41 @@ def test_a_table_row_about_another_thing_gives_no_figure(corpus: Callable[[str],
             "Helen Marsh (Chair)",
             True,
             id="minutes-list-the-members-of-the-body-their-heading-names",
+        ),
+        # "would pay about 10% less for heating": "how much more" is its opposite, though "more" is a stopword.
+        pytest.param(
+            "heat",
+            "How much more will households pay for heating?",
+            "10%",
+            "the opposite of 'more'",
+            "How much less will households on the network pay for heating?",
+            "10%",
+            True,
+            id="how-much-more-against-less",
+        ),
+        # "The contractor, Thermal Earth Ltd, has committed to employ 40 apprentices": the contractor employs them, not
+        # the council (the doer read past the name between commas and "has committed to").
+        pytest.param(
+            "heat",
+            "How many apprentices will the council employ?",
+            "40",
+            "not 'the council employ'",
+            "How many apprentices will the contractor employ?",
+            "40",
+            True,
+            id="another-doer-past-a-name-between-commas",
+        ),
+        # "The ferry company has agreed to keep its fare at £6 for cars" gives no fare for bicycles, which the FAQ names
+        # only where the bus carries them.
+        pytest.param(
+            "bridge",
+            "What is the ferry fare for bicycles?",
+            "£6",
+            "'for cars', not 'for bicycles'",
+            "How much is the ferry fare for cars?",
+            "£6",
+            True,
+            id="a-thing-for-another",
         ),
         # "The park's chief executive, Ruth Penhallow": "the park's deputy chief executive" had been read as the
         # park's role, "park", and answered with her.
