@@ -33,6 +33,7 @@ from rag.evidence import (
     WordMeaning,
     document_headings,
     document_subjects,
+    follows,
     is_heading,
     labelled_kinds,
     named_kinds,
@@ -201,8 +202,7 @@ def _value_of(candidate: str) -> str:
 
 def _adjacent(a: Sentence, b: Sentence) -> bool:
     """Two sentences one right after the other in one file."""
-    first, second = sorted((a, b), key=lambda x: x.start)
-    return a.source == b.source and 0 <= second.start - first.end <= 3
+    return follows(a, b) or follows(b, a)
 
 
 def _same_statement(a: Scored, b: Scored, kind: str) -> bool:

@@ -1043,8 +1043,8 @@ def score_sentence(
     about = [n for n in info.names if n not in here and n in subject and n in info.lone]
     only_near = [n for n in info.names if n not in here and n in near and n not in about]
     # The sentence's every word counts here: "least" against its "most", a stopword.
-    asked = set(info.terms) | set(info.names) | _compared(info.text)
-    opposed = contrasted(asked - near, here | {stem(t) for t in tokens(sentence.text)})
+    wanted = set(info.terms) | set(info.names) | _compared(info.text)
+    opposed = contrasted(wanted - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {as_asked(w, info)!r}" for w in opposed]
     # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
@@ -1288,7 +1288,7 @@ def _compared(question: str) -> frozenset[str]:
     return frozenset(stem(m.group(1).lower()) for m in HOW_MUCH_MORE.finditer(question))
 
 
-def _follows(s: Sentence, before: Sentence) -> bool:
+def follows(s: Sentence, before: Sentence) -> bool:
     """Whether sentence `s` comes right after `before` in its file."""
     return s.source == before.source and 0 <= s.start - before.end <= 3
 
@@ -1530,11 +1530,10 @@ def select_evidence(
     # answer asked for itself ("The panel chair, Councillor Ruth Abernethy, asked why ...").
     top = ranked[0]
     if REPORTED_QUESTION.search(top.sentence.text) and "ask" not in info.verbs and not top.candidates:
-        reported = ranked[0].sentence
-        reply = next((s for s in ranked[1:] if _follows(s.sentence, reported) and not s.mismatch), None)
+        reply = next((s for s in ranked[1:] if follows(s.sentence, top.sentence) and not s.mismatch), None)
         if reply is not None:
             ranked.remove(reply)
-            ranked.insert(0, replace(reply, score=max(reply.score, ranked[0].score)))
+            ranked.insert(0, replace(reply, score=max(reply.score, top.score)))
     # A list asked for ("What will the mission do?"): its lead-in close behind, saying as much of
     # the question, answers it ("The mission will:" and its items, not "The mission was announced").
     if info.listing and not ranked[0].sentence.listed:
