@@ -978,6 +978,9 @@ def score_sentence(
     # "How much will the scheme cost?": "the £46 million scheme" says what it costs.
     if "cost" in info.terms and "cost" not in here and _priced(sentence.text) & set(info.terms):
         here.add("cost")
+    # "Where is the third drop-in session?": the row numbered 3 ("Session: 3; Venue: ...").
+    if info.terms and is_table_row(sentence.text) and (ordinal := _numbered(first_cell(sentence.text)[1], info.text)):
+        here.add(stem(ordinal))
     # "How long would Option A take?": a duration says how long ("Duration: 30 months").
     if "long" in info.terms and HOW_LONG.search(info.text) and DURATION.search(sentence.text):
         here.add("long")
@@ -989,6 +992,10 @@ def score_sentence(
     if parts:
         here -= parts - names_alone(sentence.text)
     near = _family(set(content_stems(context)) | stats.titled(context) | subject, info, stats)
+    # A table's heading, a row's only context, says what each row is ("## When are the drop-in
+    # sessions?" over "Session: 3; Venue: ..."): its words of the question, not names, are said.
+    if context and is_table_row(sentence.text):
+        here |= (near & set(info.terms)) - set(info.names) - subject
     # "Its chief executive, Mikael Salo" after a sentence that names Verkko Oy: "its" is the body
     # the sentences before name, with the role asked about.
     if info.body and info.role and set(info.body) <= near and _role_of_its(info.role, sentence.text):
@@ -1196,7 +1203,9 @@ def _another_row(info: QuestionInfo, sentence: str, stats: TermStats, said: set[
     if not labelled or CODE.fullmatch(label):
         # A code ("Option: A; Description: Full closure; ..."): the question names it with its
         # column ("Option A"), or asks of what the next cell says ("a new bridge").
-        if re.search(rf"\b{re.escape(column)}\s+{re.escape(label)}\b", info.text, re.IGNORECASE):
+        if re.search(rf"\b{re.escape(column)}\s+{re.escape(label)}\b", info.text, re.IGNORECASE) or _numbered(
+            label, info.text
+        ):
             return []
         cells = sentence.split("; ")
         described = cells[1].partition(": ")[2] if len(cells) > 1 else ""
@@ -1257,6 +1266,21 @@ def _twin_of(s: Scored, best: Scored) -> bool:
     (False, True)
     """
     return bool(s.mismatch) and (s is best or not all(m.startswith(ANOTHER_TIME) for m in s.mismatch))
+
+
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+
+
+def _numbered(label: str, question: str) -> str | None:
+    """The ordinal of the question that a table row's number label is ("third" for "3"), if any.
+
+    >>> _numbered("3", "Where is the third drop-in session?"), _numbered("3", "Where is the first one?")
+    ('third', None)
+    """
+    if not label.isdigit() or not 1 <= int(label) <= len(ORDINALS):
+        return None
+    ordinal = ORDINALS[int(label) - 1]
+    return ordinal if re.search(rf"\b{ordinal}\b", question, re.IGNORECASE) else None
 
 
 def _priced(sentence: str) -> set[str]:

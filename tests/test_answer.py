@@ -1330,6 +1330,14 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "£46 million",
             id="an-amount-before-a-noun-is-its-cost",
         ),
+        # The sessions table numbers its rows ("| 3 | Millbrook Village Hall | 13 January 2027 |") under the heading
+        # "When are the drop-in sessions?": "third" is the row numbered 3, and the heading says what each row is.
+        pytest.param(
+            "libraries",
+            "Where is the third drop-in session?",
+            "Millbrook Village Hall",
+            id="an-ordinal-is-the-row-with-its-number",
+        ),
         # "Its chair, Tamsin Pascoe" after the sentence that names the Kelmouth Chamber of Commerce: the body whose
         # chair is asked has small words in its name ("of"), and had not been read as one.
         pytest.param(
