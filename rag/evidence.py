@@ -1549,11 +1549,15 @@ def select_evidence(
         ):
             ranked.remove(stated)
             ranked.insert(0, stated)
-    # A question someone asked, reported ("A resident asked whether the tariff would be fixed"),
-    # is answered by the sentence right after it, which stands in its place; unless it has the
-    # answer asked for itself ("The panel chair, Councillor Ruth Abernethy, asked why ...").
+    # A question someone asked, reported ("A resident asked whether the tariff would be fixed") or
+    # an FAQ's heading ("## How can I respond?"), is answered by the sentence right after it, which
+    # stands in its place; unless it has the answer asked for itself ("The panel chair, Councillor
+    # Ruth Abernethy, asked why ...").
     top = ranked[0]
-    if REPORTED_QUESTION.search(top.sentence.text) and "ask" not in info.verbs and not top.candidates:
+    asking = REPORTED_QUESTION.search(top.sentence.text) or (
+        is_heading(top.sentence.text) and top.sentence.text.rstrip().endswith("?")
+    )
+    if asking and "ask" not in info.verbs and not top.candidates:
         reply = next((s for s in ranked[1:] if follows(s.sentence, top.sentence) and not s.mismatch), None)
         if reply is not None:
             ranked.remove(reply)

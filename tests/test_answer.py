@@ -1369,6 +1369,14 @@ def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, quest
     check_citations(answer)
 
 
+def test_an_faq_heading_is_answered_by_the_sentence_under_it(corpus: Callable[[str], Any]) -> None:
+    """The FAQ's heading "## How can I respond?" says the question's words, the answer under it
+    does not: the heading had been quoted first, as if it said something."""
+    answer = corpus("libraries").ask("How can I respond to the consultation?")
+    assert answer.answer.startswith("Fill in the online survey"), answer.answer
+    check_citations(answer)
+
+
 def test_when_it_opens_is_not_when_it_closes(corpus: Callable[[str], Any]) -> None:
     docs = corpus("farming")
     closing = docs.ask("When do applications for the scheme close?")
