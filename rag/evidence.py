@@ -174,6 +174,7 @@ MAX_EVIDENCE = 3
 # The one who does it, by a noun not made with "-er" or "-or" (stems).
 AGENT_NOUNS = {"write": "author"}
 CODE = re.compile(r"[A-Z]|\d{1,2}")  # a table row's label that only counts or letters it ("A", "3")
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 ANOTHER_ROW = "the row of "  # a table row about another thing than the question's
 ROLE_REACH = 4  # words between a role and the name of its holder ("chief inspector of prisons, Martin")
 
@@ -979,7 +980,7 @@ def score_sentence(
     if "cost" in info.terms and "cost" not in here and _priced(sentence.text) & set(info.terms):
         here.add("cost")
     # "Where is the third drop-in session?": the row numbered 3 ("Session: 3; Venue: ...").
-    if info.terms and is_table_row(sentence.text) and (ordinal := _numbered(first_cell(sentence.text)[1], info.text)):
+    if is_table_row(sentence.text) and (ordinal := _numbered(first_cell(sentence.text)[1], info.text)):
         here.add(stem(ordinal))
     # "How long would Option A take?": a duration says how long ("Duration: 30 months").
     if "long" in info.terms and HOW_LONG.search(info.text) and DURATION.search(sentence.text):
@@ -1266,9 +1267,6 @@ def _twin_of(s: Scored, best: Scored) -> bool:
     (False, True)
     """
     return bool(s.mismatch) and (s is best or not all(m.startswith(ANOTHER_TIME) for m in s.mismatch))
-
-
-ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 
 
 def _numbered(label: str, question: str) -> str | None:
