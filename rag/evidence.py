@@ -23,12 +23,11 @@ from rag.chunk import Chunk, leads_in
 from rag.clean import LIST_ITEM
 from rag.embed import Embedder
 from rag.question import (
+    ALREADY,
     AMOUNT,
     ARTICLES,
     DURATION,
     FIGURE_KINDS,
-    HOW_LONG,
-    INCREMENT_ASKED,
     NUMBER_WORDS,
     TIME_UNITS,
     YEAR,
@@ -143,7 +142,6 @@ DOING = re.compile(
     r"(?:(?:committed|agreed|promised|pledged|planned|plans|aims|wants|hopes|expects|intends|decided)\s+to\s+)?([a-z]+)\b"
 )
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
-HOW_MUCH_MORE = re.compile(r"\bhow (?:much|many) (more|less|fewer)\b", re.IGNORECASE)
 # "A resident asked why her street was in the last phase": a question, reported.
 REPORTED_QUESTION = re.compile(
     r"\b(?:asked|wondered|queried|wanted to know)\s+(?:\w+\s+)?(?:why|whether|if|how|what|when|where|who)\b"
@@ -158,7 +156,6 @@ PAST_PASSIVE = re.compile(r"^\W*(?:[\w'’]+\s+){1,3}?(?:was|were)\s+(.+)$", re.
 PERFECT = re.compile(r"^\W*(?:[\w'’]+\s+){1,6}?(?:is|are|has|have|had)\s+(.+)$", re.IGNORECASE)
 # "had to be diverted", "proceeded to conquer": done, for all the "to".
 DONE_TO_VERBS = frozenset("had managed proceeded continued began started used on".split())
-ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
 # Words that may stand between a modal and its verb: "will also ban", "will soon be closed".
 BETWEEN_MODAL = frozenset(
     "also soon then first finally eventually probably likely still now only further again".split()
@@ -725,7 +722,9 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
     return found
 
 
-FOR_NOUN = re.compile(r"\bfor\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\b")
+FOR_PHRASE = r"for\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\b"  # "for bicycles", "for the council"
+FOR_NOUN = re.compile(r"\b" + FOR_PHRASE)
+NOUN_FOR = re.compile(r"\b([a-z]+)\s+" + FOR_PHRASE)  # "fare for bicycles"
 
 
 def asked_for(info: QuestionInfo) -> list[tuple[str, str]]:
@@ -738,7 +737,7 @@ def asked_for(info: QuestionInfo) -> list[tuple[str, str]]:
     """
     return [
         (m.group(1), m.group(2))
-        for m in re.finditer(r"\b([a-z]+)\s+for\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\b", info.text)
+        for m in NOUN_FOR.finditer(info.text)
         if stem(m.group(1)) in info.terms and _a_noun(m.group(1)) and _a_noun(m.group(2))
     ]
 
@@ -970,7 +969,7 @@ def score_sentence(
     if done and done in here and _only_unreal(done, sentence.text):
         here.discard(done)
         # "Is it already banned?" against "will ban": what is still to happen.
-        if ALREADY.search(info.text):
+        if info.already:
             yet.append(f"yet to happen: {done!r}")
     # "The unit's director" for "the director of the Howard Street Justice Unit": the body called by
     # its last word, with the role asked about, names it.
@@ -983,7 +982,7 @@ def score_sentence(
     if is_table_row(sentence.text) and (ordinal := _numbered(first_cell(sentence.text)[1], info.text)):
         here.add(stem(ordinal))
     # "How long would Option A take?": a duration says how long ("Duration: 30 months").
-    if "long" in info.terms and HOW_LONG.search(info.text) and DURATION.search(sentence.text):
+    if "long" in info.terms and info.how_long and DURATION.search(sentence.text):
         here.add("long")
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
@@ -1033,9 +1032,9 @@ def score_sentence(
             info.kind,
             sentence.text,
             info.counted,
-            HOW_LONG.search(info.text) is not None,
+            info.how_long,
             frozenset(info.terms),
-            INCREMENT_ASKED.search(info.text) is not None,
+            info.adds,
         )
         if not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count"
     )
@@ -1051,7 +1050,7 @@ def score_sentence(
     about = [n for n in info.names if n not in here and n in subject and n in info.lone]
     only_near = [n for n in info.names if n not in here and n in near and n not in about]
     # The sentence's every word counts here: "least" against its "most", a stopword.
-    wanted = set(info.terms) | set(info.names) | _compared(info.text)
+    wanted = set(info.terms) | set(info.names) | set(info.compared)
     opposed = contrasted(wanted - near, here | {stem(t) for t in tokens(sentence.text)})
     mismatch = [f"the opposite of {as_asked(w, info)!r}" for w in opposed]
     # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
@@ -1297,17 +1296,6 @@ def _priced(sentence: str) -> set[str]:
         if run:
             found.add(stem(fold(run[-1])))
     return found
-
-
-@lru_cache(maxsize=64)
-def _compared(question: str) -> frozenset[str]:
-    """The comparison a "how much more" question asks for, a stopword though it is: "How much more
-    will households pay?" is not answered by "10% less".
-
-    >>> sorted(_compared("How much more will households pay?")), sorted(_compared("How much will they pay?"))
-    (['more'], [])
-    """
-    return frozenset(stem(m.group(1).lower()) for m in HOW_MUCH_MORE.finditer(question))
 
 
 def follows(s: Sentence, before: Sentence) -> bool:

@@ -16,6 +16,7 @@ from rag.text import (
     expand_abbreviations,
     fold,
     is_verb_base,
+    joined_name,
     lemma_kinds,
     only_noun,
     only_verb,
@@ -127,6 +128,8 @@ SPENDING_WORDS = (
     "compensation|subsid(?:y|ies)|loans?|debts?|tax(?:es)?|rents?|wages?|income|profits?|earnings|fines?"
 )
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
+ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
+HOW_MUCH_MORE = re.compile(r"\bhow (?:much|many) (more|less|fewer)\b", re.IGNORECASE)
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 # A question that ends on a preposition asks what fills the gap after it ("... swear fealty to?").
 SLOT = re.compile(r"([A-Za-z]+)\s+(to|from|by|with|of|in|into|for|on|at|against|over)\s*\??\s*$")
@@ -241,7 +244,7 @@ def role_phrase(question: str) -> tuple[str, ...]:
 
 # "... of the Rural Policy Institute?", "Who is Severn Vale Water's ...": the name whose role it is,
 # which may have small words inside ("the Kelmouth Chamber of Commerce").
-BODY_NAME = r"((?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|the)\s+)*)*[A-Z][\w’'-]*)"
+BODY_NAME = "(" + joined_name("of|and|for|the") + ")"
 ROLE_BODY = re.compile(
     r"\b(?:of|at|for|in)\s+(?:the\s+)?" + BODY_NAME + r"\s*\??\s*$"
     r"|" + WHO_IS + BODY_NAME + r"['’]s\s"
@@ -351,6 +354,14 @@ class QuestionInfo:
     # "How many electric buses ...?", "How much ozone ...?": the words, as asked, of the thing to be
     # counted or measured. A document that never uses one of them counts or measures something else.
     measured: tuple[str, ...] = ()
+    # How the question frames its answer, read once here rather than for every sentence scored:
+    # "how long" (a duration or a length answers), whether it asks how many more or new ones are
+    # added ("300 extra staff" answers only then), "already" (the thing must have happened), and
+    # the comparison "how much more/less/fewer" asks for (stemmed; "10% less" is no "more").
+    how_long: bool = False
+    adds: bool = False
+    already: bool = False
+    compared: tuple[str, ...] = ()
 
 
 # The kinds whose answer is a figure: two files giving different ones disagree.
@@ -662,6 +673,10 @@ def analyze_question(text: str) -> QuestionInfo:
         body=role_body(text) if role else (),
         measured=measured,
         spoken_of=_spoken_of(framed),
+        how_long=HOW_LONG.search(text) is not None,
+        adds=INCREMENT_ASKED.search(text) is not None,
+        already=ALREADY.search(text) is not None,
+        compared=tuple(stem(m.group(1).lower()) for m in HOW_MUCH_MORE.finditer(text)),
     )
 
 
@@ -708,7 +723,7 @@ HOW_MUCH_NOUN = re.compile(r"\b(?i:how much)\s+(?:[A-Z][\w-]*\s+)*([a-z-]+)")
 OCCASIONS = frozenset("times occasions".split())
 # "300 extra staff", "60 more officers": how many are added, not how many there are.
 INCREMENTS = frozenset("more extra additional further".split())
-INCREMENT_ASKED = re.compile(r"\b(?:more|extra|additional|further|new)\b", re.IGNORECASE)
+INCREMENT_ASKED = re.compile(r"\b(?:" + "|".join(sorted(INCREMENTS | {"new"})) + r")\b", re.IGNORECASE)
 
 
 def _measure_noun(word: str) -> bool:

@@ -464,8 +464,19 @@ def title_holders(texts: Iterable[str]) -> dict[str, str]:
 # An encyclopedic opening: "The Rhine (German: Rhein) is a European river ...", "The Normans were
 # the people who ...", "The Great Fire of London was ...": a name (its small joining words too),
 # perhaps a bracket or a phrase between commas ("..., known simply as the Monument,"), then "is"/"was".
+def joined_name(joins: str, words: str = "*") -> str:
+    """A pattern for a name of capitalized words with small joining words between them ("Chamber
+    of Commerce", "Monument to the Great Fire of London"): `joins`, the small words ("of|the");
+    `words`, how many capitalized words before the last (a quantifier).
+
+    >>> re.fullmatch(joined_name("of|the"), "Chamber of the Commerce") is not None
+    True
+    """
+    return rf"(?:[A-Z][\w’'-]*\s+(?:(?:{joins})\s+)*){words}[A-Z][\w’'-]*"
+
+
 _DEFINING = re.compile(
-    r"(?:The\s+)?((?:[A-Z][\w’'-]*\s+(?:(?:of|the|to|and|for|on|in)\s+)*){0,5}?[A-Z][\w’'-]*)\s*"
+    r"(?:The\s+)?(" + joined_name("of|the|to|and|for|on|in", "{0,5}?") + r")\s*"
     r"(?:\([^)]*\)\s*)?(?:,[^,]{1,60},\s*)?(?:is|are|was|were)\b"
 )
 
