@@ -120,10 +120,73 @@ def _read_pdf(path: Path) -> tuple[str, tuple[Page, ...]]:
     pos = 0
     for number, page in enumerate(PdfReader(str(path)).pages, start=1):
         text = (page.extract_text() or "").strip()
+        if text:
+            text = pdf_tables(text, _layout_text(page))
         pages.append(Page(number, pos, pos + len(text)))
         parts.append(text)
         pos += len(text) + 2  # the "\n\n" join below
     return "\n\n".join(parts), tuple(pages)
+
+
+# A gap of three spaces or more between two cells of a row in pypdf's layout mode.
+_COLUMN_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
+
+
+def _layout_text(page: Any) -> str:
+    """A PDF page's text as pypdf lays it out, or "" if its layout mode fails on the page (the plain
+    text is read anyway)."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # pypdf's layout mode raises what it meets in a page's content stream
+        log.debug("no layout text", exc_info=True)
+        return ""
+
+
+def pdf_tables(text: str, layout: str) -> str:
+    """A page's text with its tables read row by row, as a Word file's are (`table_lines`).
+
+    pypdf's plain text gives a table one cell a line, so a row's cells no longer go together;
+    its layout mode keeps a row on one line, with wide gaps between the cells. A run of two or
+    more layout lines whose cells start at the same columns is a table, if the plain text has
+    those cells one a line in the same order and no cell below the first row starts in lower case:
+    two columns of prose are not (the plain text reads one column, then the other, and a line goes
+    on in the next), nor is a cell that wraps. Everything else is the plain text.
+
+    >>> plain = "Responses\\n Consultee\\nResponse\\nNatural England\\nObjection withdrawn\\nDone."
+    >>> layout = "Responses\\n   Consultee          Response\\n   Natural England    Objection withdrawn\\nDone."
+    >>> print(pdf_tables(plain, layout))
+    Responses
+    Consultee: Natural England; Response: Objection withdrawn.
+    Done.
+    """
+    rows: list[list[tuple[int, str]]] = []
+    blocks: list[list[list[tuple[int, str]]]] = []
+    for line in [*layout.splitlines(), ""]:
+        cells = [(m.start(), m.group()) for m in _COLUMN_GAP.finditer(line)]
+        aligned = (
+            rows
+            and len(cells) == len(rows[0])
+            and all(abs(start - first) <= 2 for (start, _), (first, _) in zip(cells, rows[0], strict=True))
+        )
+        if len(cells) >= 2 and (not rows or aligned):
+            rows.append(cells)
+            continue
+        if len(rows) >= 2:
+            blocks.append(rows)
+        rows = [cells] if len(cells) >= 2 else []
+    lines = text.split("\n")
+    for block in blocks:
+        table = [[cell for _, cell in row] for row in block]
+        # A line of a column of prose goes on in the one under it ("to discuss the bridge and" |
+        # "agreed to close it."); a table's cell ends in its row.
+        if any(below[:1].islower() for row in table[1:] for below in row):
+            continue
+        said = [cell for row in table for cell in row]
+        plain = [line.strip() for line in lines]
+        at = next((i for i in range(len(plain)) if plain[i : i + len(said)] == said), None)
+        if at is not None:
+            lines[at : at + len(said)] = table_lines(table[0], table[1:])
+    return "\n".join(lines)
 
 
 def _read_docx(path: Path) -> str:

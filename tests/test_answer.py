@@ -1360,6 +1360,14 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "Sarah Mensah",
             id="a-possessive-s-is-no-word-between-a-role-and-its-holder",
         ),
+        # The officer's report PDF has a consultation table, which pypdf gives one cell a line: "Natural England" and
+        # "Objection withdrawn after revised bat survey" had been two sentences, and the question refused.
+        pytest.param(
+            "datacentre",
+            "What was the Highways Authority's response?",
+            "No objection, subject to legal agreement",
+            id="a-pdf-table-row-is-read-with-its-column-names",
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:

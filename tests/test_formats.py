@@ -32,6 +32,48 @@ def test_pdf_text_per_page(tmp_path: Path) -> None:
     assert pages == [1, 2]  # short pages, yet one passage each: a citation has one page
 
 
+def test_pdf_table_rows_read_with_their_column_names(tmp_path: Path) -> None:
+    """A PDF's table, which pypdf's plain text gives one cell a line, is read row by row with its
+    column names, as a Word file's is; the prose around it is left as it is."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    path = tmp_path / "report.pdf"
+    rows = [["Consultee", "Response"], ["Natural England", "Objection withdrawn"]]
+    rows.append(["Highways Authority", "No objection"])
+    body = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("Officers recommend approval.", body), Table(rows)])
+    doc = read_document(path, "report.pdf", 10**7)
+    assert doc.text.splitlines() == [
+        "Officers recommend approval.",
+        "Consultee: Natural England; Response: Objection withdrawn.",
+        "Consultee: Highways Authority; Response: No objection.",
+    ]
+
+
+def test_pdf_prose_in_two_columns_is_no_table(tmp_path: Path) -> None:
+    """Two columns of prose side by side look like a table's rows in pypdf's layout mode, but its
+    plain text reads one column and then the other: the text stays as that reads it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    left = ["The council met on Tuesday", "to discuss the bridge and", "agreed to close it."]
+    right = ["Residents asked for a ferry", "service while the bridge is", "being repaired next year."]
+    from pypdf import PdfReader
+
+    # Drawn a column at a time (the plain text reads one, then the other) and a line at a time.
+    for name, order in (("columns.pdf", [(x, i) for x in (72, 320) for i in range(3)]), ("lines.pdf", None)):
+        path = tmp_path / name
+        c = canvas.Canvas(str(path), pagesize=A4)
+        for x, i in order or [(x, i) for i in range(3) for x in (72, 320)]:
+            c.drawString(x, 750 - 14 * i, (left if x == 72 else right)[i])
+        c.save()
+        plain = PdfReader(str(path)).pages[0].extract_text().strip()
+        doc = read_document(path, name, 10**7)
+        assert doc.text == plain and ";" not in doc.text, name
+
+
 def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     """A Word table is read where it stands, each row with its column names."""
     import docx
