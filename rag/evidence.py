@@ -408,6 +408,11 @@ def document_headings(chunks: list[Chunk], openings: dict[str, int] | None = Non
     return headings
 
 
+def _title_stems(source: str, stats: TermStats) -> set[str]:
+    """The stems of the heading a document opens with, what all of it is about."""
+    return set(content_stems(stats.headings.get(source, "")))
+
+
 def attended(sentence: Sentence, stats: TermStats) -> str:
     """The sentence, and before it the heading of its minutes when it lists who was present:
     "Present: Cllr Helen Marsh (Chair), ..." lists the members of the body the heading names
@@ -1094,8 +1099,14 @@ def score_sentence(
     # ... and "the Prime Minister said" is not what Macron said, nor is someone's quote that names him.
     if info.speech and (
         not reports_speech(sentence.text)
-        # "What did Morrow say about the haddock quota?": nothing of haddock or quotas here or just before.
-        or (info.spoken_of and not set(info.spoken_of) & (here | near))
+        # "What did Morrow say about the haddock quota?": nothing of haddock or quotas here or just
+        # before; nor all of it in the title of the document ("Report ...: application 26/0917/FUL"
+        # is about the application all through; "North Sea cod quota cut" is no haddock quota).
+        or (
+            info.spoken_of
+            and not set(info.spoken_of) & (here | near)
+            and not set(info.spoken_of) <= here | near | _title_stems(sentence.source, stats)
+        )
         or (
             info.speaker
             and (

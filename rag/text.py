@@ -107,7 +107,10 @@ SPEECH_STEMS = frozenset(
     "describe portray praise announce declare suggest remark comment write reply respond welcome promise "
     "predict".split()
 )
-SPEECH_MARKS = re.compile(r"[“”\"]|\baccording to\b|:\s*$", re.I)
+# ... and a table's cell named for what someone said: "Consultee: Natural England; Response: ...".
+SPEECH_MARKS = re.compile(
+    r"[“”\"]|\baccording to\b|:\s*$|(?:^|;\s)(?:responses?|comments?|reply|replies|statement|remarks?|views?):\s", re.I
+)
 
 
 def reports_speech(text: str) -> bool:
@@ -119,6 +122,8 @@ def reports_speech(text: str) -> bool:
     False
     >>> reports_speech("The United States joined on the last day of the state visit.")
     False
+    >>> reports_speech("Consultee: Natural England; Response: Objection withdrawn after revised bat survey.")
+    True
     """
     return bool(SPEECH_MARKS.search(text)) or any(speech_verb(t) for t in tokens(text))
 

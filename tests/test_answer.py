@@ -1368,6 +1368,20 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "No objection, subject to legal agreement",
             id="a-pdf-table-row-is-read-with-its-column-names",
         ),
+        # A row's "Response: ..." cell says what the consultee said.
+        pytest.param(
+            "datacentre",
+            "What did Natural England say?",
+            "withdrawn",
+            id="a-response-cell-is-what-they-said",
+        ),
+        # "... about the application": the report's title is the application, which all of it is about.
+        pytest.param(
+            "datacentre",
+            "what did natural england say about the application",
+            "withdrawn",
+            id="what-a-document-is-titled-is-what-all-of-it-is-about",
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
