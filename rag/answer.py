@@ -25,6 +25,7 @@ from rag.conversation import (
 from rag.embed import Embedder
 from rag.evidence import (
     AGREE_MARGIN,
+    ATTENDANCE,
     REFERS_BACK,
     Evidence,
     Scored,
@@ -157,6 +158,23 @@ def _trim(text: str, info: QuestionInfo, candidates: tuple[str, ...], idf: Calla
         best = f"{best} {clauses[end]}"
     best = best.rstrip(",;:— ")
     return best if sum(best_gain) > 0 else " ".join(words[:MAX_QUOTE_WORDS]) + " …"
+
+
+def _holder(sentence: str, role_words: tuple[str, ...]) -> str | None:
+    """From minutes' list of who was present, the one who holds the role asked for, as listed.
+
+    >>> present = "Present: Cllr Diane Forsyth (Chair), Cllr Tom Elwood (Vice-Chair), Cllr Aisha Rahman."
+    >>> _holder(present, ("vice-chair",)), _holder(present, ("chair",))
+    ('Cllr Tom Elwood (Vice-Chair)', 'Cllr Diane Forsyth (Chair)')
+    """
+    if not role_words or not ATTENDANCE.match(sentence):
+        return None
+    role = [stem(t) for w in role_words for t in tokens(w)]
+    for item in re.split(r",\s+|:\s+", sentence.rstrip(".")):
+        marked = re.search(r"\(([^)]*)\)", item)
+        if marked and [stem(t) for t in tokens(marked.group(1))] == role:
+            return item.strip()
+    return None
 
 
 MONTH = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
@@ -385,6 +403,9 @@ class Assistant:
             whole = best.sentence.whole_list()
             return f"{whole.text.strip()} [1]", self._citations([replace(best, sentence=whole)]), "quoted"
         first = _trim(best.sentence.text, info, best.candidates, self.stats.idf).rstrip(".")
+        held = _holder(best.sentence.text, info.role_words)
+        if held:
+            return f"{held} [1].", self._citations([best]), "quoted"
         if best.sentence.continued:
             # "Zelenskyy welcomed ..., saying:" says what it says in the next sentence: quote both.
             whole = best.sentence.with_continuation()

@@ -33,6 +33,8 @@ TAIL_MARKER = re.compile(
 )
 # A list's item: "- ...", "• ...", "2. ..." (`rag.chunk` keeps a list with its lead-in).
 LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+\S")
+# The first lines of a file, where a short title is text, not furniture.
+TITLE_LINES = 3
 MONEY_OR_PERCENT = re.compile(r"[$€£¥]\s?\d|\d\s?%")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # A line that ends on one of these marks may end its sentence.
@@ -79,6 +81,16 @@ def is_furniture(line: str) -> bool:
     if len(words) >= 8 and line == line.lower() and not (re.search(r"[.!?;:,]\W*$", line) or LIST_ITEM.match(line)):
         return True
     return len(words) < 3 and not re.search(r"[.!?:]\W*$", line.strip())
+
+
+def _titled(line: str) -> bool:
+    """Whether the line is a title: two words or more, each capitalized ("PLANNING COMMITTEE").
+
+    >>> _titled("PLANNING COMMITTEE"), _titled("Planning Committee"), _titled("Home"), _titled("£1.00 off")
+    (True, True, False, False)
+    """
+    words = line.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _goes_on(before: str, line: str) -> bool:
@@ -134,7 +146,10 @@ def clean(text: str, seen: set[str] | None = None) -> list[Span]:
         tabled = (
             open_span is not None and PIPE_ROW.match(line) is not None and PIPE_ROW.match(lines[i - 1][2]) is not None
         )
-        keep = i < cut and (wrapped or header or tabled or not is_furniture(line))
+        # A file's title block is text, however short its lines: "WEALDSHIRE DISTRICT COUNCIL" |
+        # "PLANNING COMMITTEE" | "Minutes of the meeting ..." names the body the minutes are of.
+        title = i < TITLE_LINES and _titled(line)
+        keep = i < cut and (wrapped or header or tabled or title or not is_furniture(line))
         if keep and len(WORD.findall(line)) >= 5:
             key = _key(line)
             keep = key not in seen

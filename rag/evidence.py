@@ -1573,7 +1573,7 @@ def select_evidence(
     # "Who is the shadow health secretary?", "Who is the president of X?": an office no document
     # names, if one word of it is none of theirs ("the health secretary" is someone else, and the
     # X that says nothing of a president names someone with another role).
-    office = [stem(w) for w in info.role_words if w not in STOPWORDS]
+    office = [stem(part) for w in info.role_words for part in tokens(w) if part not in STOPWORDS]  # "vice-chair": two
     if any(stats.unused(w) for w in office):
         unknown.append(f"the {' '.join(info.role_words)}")
     # "How many electric buses ...?", "How much ozone ...?": nor what is counted or measured.

@@ -32,6 +32,7 @@ CAPITAL_ABBREVIATIONS = {
     "UN": "United Nations",
     "HQ": "headquarters",
     "HQs": "headquarters",
+    "Cllr": "Councillor",
     "WWI": "World War I",
     "WW1": "World War I",
     "WWII": "World War II",
