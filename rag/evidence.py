@@ -26,6 +26,7 @@ from rag.question import (
     ALREADY,
     AMOUNT,
     ARTICLES,
+    DIMENSIONS,
     DURATION,
     FIGURE_KINDS,
     NUMBER_WORDS,
@@ -983,6 +984,8 @@ def score_sentence(
     # "How much will the scheme cost?": "the £46 million scheme" says what it costs.
     if "cost" in info.terms and "cost" not in here and _priced(sentence.text) & set(info.terms):
         here.add("cost")
+    # "How much power does the campus need?": "150 megawatts" says how much power, "21 metres" a height.
+    here |= {t for t in info.terms if t in DIMENSIONS and DIMENSIONS[t].search(sentence.text)}
     # "Where is the third drop-in session?": the row numbered 3 ("Session: 3; Venue: ...").
     if is_table_row(sentence.text) and (ordinal := _numbered(first_cell(sentence.text)[1], info.text)):
         here.add(stem(ordinal))

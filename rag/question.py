@@ -121,6 +121,33 @@ QUANTITY_WORDS = (
     "elevation|altitude|diameter|duration|average|median|mean|maximum|minimum"
 )
 MONEY_WORDS = "budget|cost|costs|price|value|worth|salary|spending|funding|revenue|fee"
+# A measure by its name and the units it is given in: "how much power" is answered by "150
+# megawatts", "the height" by "21 metres", whether or not the sentence says "power" or "height".
+_LENGTH_UNITS = r"(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|m|miles?|feet|foot|ft|yards?|inch(?:es)?"
+_UNITS = {
+    "power": r"(?:kilo|mega|giga)?watts?|[kMG]W",
+    "energy": r"(?:kilo|mega|giga|tera)?watt[- ]hours?|[kMGT]Wh",
+    "weight": r"tonnes?|tons?|kilo(?:gram)?s?|kg|grams?",
+    "length": _LENGTH_UNITS,
+    "area": r"hectares?|acres?|ha|(?:square|sq)\s+(?:" + _LENGTH_UNITS + r")|km2|km²|m2|m²",
+    "volume": r"litres?|liters?|gallons?|cubic\s+(?:" + _LENGTH_UNITS + r")|m3|m³",
+    "speed": r"mph|km/h|kph|knots|(?:" + _LENGTH_UNITS + r")\s+(?:an|per)\s+hour",
+    "temperature": r"degrees|°[CF]?|[CF]",
+}
+DIMENSIONS = {
+    stem(word): re.compile(rf"\b{FIGURE}\s?-?(?:{_UNITS[unit]})(?![\w/])")
+    for unit, words in {
+        "power": "power",
+        "energy": "energy",
+        "weight": "weight mass",
+        "length": "length height depth width distance elevation altitude diameter",
+        "area": "area",
+        "volume": "volume",
+        "speed": "speed",
+        "temperature": "temperature",
+    }.items()
+    for word in words.split()
+}
 SPENDING_WORDS = (
     "money|cash|aid|dollars?|euros?|pounds|pay|paid|spend|spent|fund|funded|raise|raised|pledge|pledged|"
     "earn|earned|sell|sold|buy|bought|owe|owed|lend|lent|borrow|borrowed|invest|invested|charge|charged|"
@@ -731,10 +758,12 @@ def _measure_noun(word: str) -> bool:
     word of the frame ("how much more", "how much will") and not money, which "how much" asks for
     anyway ("how much money", "how much funding").
 
-    >>> [w for w in ("ozone", "water", "more", "will", "money", "funding", "of") if _measure_noun(w)]
+    >>> [w for w in ("ozone", "water", "more", "will", "money", "funding", "of", "power") if _measure_noun(w)]
     ['ozone', 'water']
     """
     if word in STOPWORDS or word in AUXILIARIES or re.fullmatch(MONEY_WORDS + "|" + SPENDING_WORDS, word):
+        return False
+    if stem(word) in DIMENSIONS:  # "how much power": a figure in watts, whatever it is of
         return False
     return only_noun(word)
 

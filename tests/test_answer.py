@@ -1389,6 +1389,14 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "Cllr Hartigan",
             id="cllr-is-councillor",
         ),
+        # "a grid connection of 150 megawatts": no document says "power", a unit of it does (refused as a thing the
+        # documents never mention).
+        pytest.param(
+            "datacentre",
+            "How much power does the campus need from the grid?",
+            "150 megawatts",
+            id="a-unit-says-what-it-measures",
+        ),
         # The minutes open "WEALDSHIRE DISTRICT COUNCIL" | "PLANNING COMMITTEE": the two-word title line had been
         # dropped as furniture, so the list of who was present was of no planning committee.
         pytest.param(
