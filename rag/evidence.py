@@ -142,6 +142,10 @@ DOING = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+([a-z]+)(?:,\s[^,]{1,40},)?\s+(?:(?:could|can|will|would|should|may|might|must|has|have|had)\s+)?"
     r"(?:(?:committed|agreed|promised|pledged|planned|plans|aims|wants|hopes|expects|intends|decided)\s+to\s+)?([a-z]+)\b"
 )
+# "... the company would pay for a new substation and plant 12,000 trees": the one who does the
+# first verb does the one after "and", with no comma between ("Mr Hewitt said the delay would give
+# councils time, and promised ..." is his promise, not the delay's).
+DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
 REPORTED_QUESTION = re.compile(
@@ -918,14 +922,19 @@ def swapped_subject(
     >>> swapped_subject([("council", "employ", "the council employ")],
     ...     "The contractor, Thermal Earth Ltd, has committed to employ 40 apprentices.", said, Unlike())
     ["'The contractor, Thermal Earth Ltd, has committed to employ', not 'the council employ'"]
+    >>> swapped_subject([("council", "plant", "the council plant")],
+    ...     "She said the company would pay for a substation and plant 12,000 trees.", set(), Unlike())
+    ["'the company would pay for a substation and plant', not 'the council plant'"]
     """
     found = []
     for noun, verb, written in asked:
         if stem(noun) in said:
             continue
-        for m in DOING.finditer(sentence):
+        doing = [(m, m.group(2)) for m in DOING.finditer(sentence)]
+        doing += [(m, m.group(3)) for m in DOING_TOO.finditer(sentence)]
+        for m, done in doing:
             other = fold(m.group(1))
-            if stem(fold(m.group(2))) != stem(verb) or not _a_subject(other) or stem(other) == stem(noun):
+            if stem(fold(done)) != stem(verb) or not _a_subject(other) or stem(other) == stem(noun):
                 continue
             if meaning.alike(noun, [other], SWAP_ALIKE) is None:
                 found.append(f"'{m.group(0).strip()}', not '{written}'")

@@ -66,6 +66,7 @@ DATE = re.compile(
     r"|\b(?:" + "|".join(DAY_NAMES) + r"|today|yesterday|tomorrow)\b"
     r"|\b(?:\d+|" + "|".join(sorted(NUMBER_WORDS)) + r")[\s-]+" + TIME_UNITS + r"\b"
     r"|\b(?:spring|summer|autumn|winter|ago|since|until)\b"
+    r"|\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)\b|\b(?:midnight|midday|noon)\b"  # a time of day: "at 7.45am"
     # "during the Cold War", "during 1944": a named time; "during the call" says no more than the call.
     r"|\bduring\s+(?:the\s+)?(?-i:[A-Z\d][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
     r"|\b\d[\d,.]*\s?(?:BP|BC|BCE|AD|CE)\b|\bAD\s?\d+",  # "13,000 BP", "AD 70"
@@ -165,8 +166,10 @@ DONE_TO = re.compile(r"\s*Who (\w+) (?:the )?([A-Z][\w’'-]*)")
 # "Who leads the cell?", "Which general chairs it?": the word after the asker is what the one asked
 # for does, though the word can be a noun too ("leads", "heads").
 ACTOR_VERB = re.compile(r"^\W*(?:who|(?:which|what)\s+[a-z]+)\s+([a-z]+)\b", re.I)
-# "When did the ice age end?": what "did"/"does" carries, the rest of the question after it.
+# "When did the ice age end?": what "did"/"does" carries, the rest of the question after it; and
+# what a modal carries ("How many trees will the council plant?"), though no verb of speech.
 AFTER_DO = re.compile(r"\b(?:did|does|do)\s+(.*)", re.I)
+AFTER_MODAL = re.compile(r"\b(?:will|would|could|can|should|might|must)\s+(.*)", re.I)
 # "When did King Harold II conquer England?": the name after "did" that does the verb after it.
 DOER = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b")
 # A person named with a title of address: "Ms Lloyd", "Cllr Helen Marsh", "Dr. Sarah Mensah".
@@ -472,15 +475,16 @@ BEFORE_NOUNS = DETERMINERS | QUESTION_WORDS | {"much", "many"}  # "what water", 
 
 
 def do_support_verb(text: str) -> str | None:
-    """The verb that "did"/"does" carries, though it may be a noun too: the last verb base form of the
-    first run of plain lower-case words after it, unless that run is one word after an article (a noun).
+    """The verb that "did"/"does" (or a modal: "will the council plant") carries, though it may be a
+    noun too: the last verb base form of the first run of plain lower-case words after it, unless
+    that run is one word after an article (a noun).
 
     >>> do_support_verb("When did the Last Glacial Maximum peak?"), do_support_verb("When did the ice age end?")
     ('peak', 'end')
     >>> do_support_verb("When did the peak of the ice age pass?"), do_support_verb("When was it built?")
     ('pass', None)
     """
-    aux = AFTER_DO.search(text)
+    aux = AFTER_DO.search(text) or AFTER_MODAL.search(text)
     if not aux:
         return None
     run: list[str] = []

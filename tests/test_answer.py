@@ -1412,6 +1412,22 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "Tom Elwood",
             id="a-hyphenated-role-is-two-words-as-indexed",
         ),
+        # "will" carries the verb "open" as "did" would: the sentence that answers must say it, and "at 7.45am", a time
+        # of day, answers "what time" (without it, the question was refused once "open" was read as its verb).
+        pytest.param(
+            "education",
+            "What time will the breakfast clubs open?",
+            "7.45am",
+            id="a-time-of-day-answers-what-time",
+        ),
+        # "Mr Hewitt said the delay would give councils time ..., and promised an extra £1.2 billion": after a comma,
+        # "and promised" is not the delay's (it had been read as the delay's promise, not the minister's).
+        pytest.param(
+            "care",
+            "How much extra money did the minister promise for adult social care?",
+            "1.2 billion",
+            id="a-comma-before-and-ends-the-doer",
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
@@ -1793,6 +1809,18 @@ def test_a_table_row_about_another_thing_gives_no_figure(corpus: Callable[[str],
             "Penhallow",
             True,
             id="a-deputy-of-a-role-after-whose-it-is",
+        ),
+        # "... said the company would pay for a new electricity substation and plant 12,000 trees": the company
+        # plants them ("will" carries the verb "plant" as "did" does, and the doer of the verb before "and" does it).
+        pytest.param(
+            "datacentre",
+            "How many trees will the council plant?",
+            "12,000",
+            "not 'the council plant'",
+            "How many trees will Northgate Digital plant?",
+            "12,000",
+            True,
+            id="the-doer-of-two-verbs-joined-by-and",
         ),
     ],
 )
