@@ -1074,6 +1074,10 @@ def score_sentence(
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
     mismatch += role_mismatches(info, sentence.text, missing, placed_in_time)
     mismatch += swapped
+    # "How tall would the substation be?": "The tallest building would be 21 metres high" measures
+    # another thing, whatever the sentence before names; "It is 21 metres high" may be the substation.
+    if info.sized and info.sized not in here | subject and not REFERS_BACK.match(sentence.text):
+        mismatch.append(f"the size of another thing than the {as_asked(info.sized, info)!r}")
     mismatch += _another_row(info, sentence.text, stats, here | near)
     mismatch += _another_kind(info, here | near, stats)
     mismatch += yet

@@ -156,6 +156,11 @@ SPENDING_WORDS = (
     "compensation|subsid(?:y|ies)|loans?|debts?|tax(?:es)?|rents?|wages?|income|profits?|earnings|fines?"
 )
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
+# "How tall would the substation be?", "how long is the new runway": what is measured (`_sized`).
+SIZED = re.compile(
+    r"\b(?i:how (?:tall|high|long|big|large|wide|deep|heavy|far|fast|old)\s+(?:is|are|was|were|will|would|could|can)"
+    r"\s+(?:the|a|an|its|their))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s*\??\s*$"
+)
 ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
 HOW_MUCH_MORE = re.compile(r"\bhow (?:much|many) (more|less|fewer)\b", re.IGNORECASE)
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
@@ -384,6 +389,8 @@ class QuestionInfo:
     # "How many electric buses ...?", "How much ozone ...?": the words, as asked, of the thing to be
     # counted or measured. A document that never uses one of them counts or measures something else.
     measured: tuple[str, ...] = ()
+    # "How tall would the substation be?": the stem of the noun whose size is asked (the last word).
+    sized: str | None = None
     # How the question frames its answer, read once here rather than for every sentence scored:
     # "how long" (a duration or a length answers), whether it asks how many more or new ones are
     # added ("300 extra staff" answers only then), "already" (the thing must have happened), and
@@ -703,12 +710,31 @@ def analyze_question(text: str) -> QuestionInfo:
         role_words=role_words,
         body=role_body(text) if role else (),
         measured=measured,
+        sized=_sized(text),
         spoken_of=_spoken_of(framed),
         how_long=HOW_LONG.search(text) is not None,
         adds=INCREMENT_ASKED.search(text) is not None,
         already=ALREADY.search(text) is not None,
         compared=tuple(stem(m.group(1).lower()) for m in HOW_MUCH_MORE.finditer(text)),
     )
+
+
+def _sized(text: str) -> str | None:
+    """The stem of the noun whose size the question asks, its last word ("How tall would the
+    substation be?": substation); None for any other question, or more than a noun after "the".
+
+    >>> _sized("How tall would the substation be?"), _sized("How long is the new runway?")
+    ('substat', 'runway')
+    >>> _sized("How long is the Rhine?"), _sized("How tall is the tower going to be?")
+    (None, None)
+    """
+    m = SIZED.search(text)
+    words = m.group(1).split() if m else []
+    if words[-1:] == ["be"]:
+        words.pop()
+    if not words or any(w in STOPWORDS or w in AUXILIARIES or (can_be_verb(w) and not only_noun(w)) for w in words):
+        return None
+    return stem(words[-1])
 
 
 SPOKEN_OF = re.compile(r"\b(?:say|said|think|thought|feel|felt)\s+about\s+(.+?)\s*\??\s*$", re.IGNORECASE)

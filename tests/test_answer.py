@@ -1822,6 +1822,29 @@ def test_a_table_row_about_another_thing_gives_no_figure(corpus: Callable[[str],
             True,
             id="the-doer-of-two-verbs-joined-by-and",
         ),
+        # "1,143 people who wrote to object" wrote against it, not in support.
+        pytest.param(
+            "datacentre",
+            "How many people wrote in support of the data centre?",
+            "1,143",
+            "the opposite of 'support'",
+            "How many people wrote to object to the data centre?",
+            "1,143",
+            True,
+            id="an-objection-is-no-support",
+        ),
+        # "The tallest building would be 21 metres high" measures the building; the substation is named only in the
+        # sentence before.
+        pytest.param(
+            "datacentre",
+            "How tall would the substation be?",
+            "21 metres",
+            "the size of another thing than the 'substation'",
+            "How tall would the tallest building be?",
+            "21 metres",
+            True,
+            id="the-size-of-another-thing",
+        ),
     ],
 )
 def test_a_near_miss_is_refused_and_the_question_it_swaps_answered(
