@@ -1017,6 +1017,15 @@ def score_sentence(
     # the sentences before name, with the role asked about.
     if info.body and info.role and set(info.body) <= near and _role_of_its(info.role, sentence.text):
         here |= set(info.body)
+    # "Our chair, Dev Mistry" in a document titled "Station Road Traders' Association: ...": "our" is
+    # the body the document is by.
+    if (
+        info.body
+        and info.role
+        and set(info.body) <= _title_stems(sentence.source, stats)
+        and _role_of_its(info.role, sentence.text, "Our")
+    ):
+        here |= set(info.body)
     # Minutes' list of who was present: of the body their heading names, if it names all the
     # question asks of but the role ("the planning committee" is not the scrutiny committee).
     said = attended(sentence, stats) if said is None else said
@@ -1397,15 +1406,19 @@ def _only_unreal(verb: str, sentence: str) -> bool:
     return bool(at) and all(unreal(i) for i in at)
 
 
-def _role_of_its(role: str, sentence: str) -> bool:
-    """Whether the sentence opens with the role of "its" or "their" ("Its chief executive, ...").
+def _role_of_its(role: str, sentence: str, whose: str = "Its|Their") -> bool:
+    """Whether the sentence opens with the role of "its" or "their" ("Its chief executive, ..."), or
+    of the other possessives in `whose`.
 
     >>> _role_of_its("execut", "Its chief executive, Mikael Salo, said supply was secure.")
     True
     >>> _role_of_its("execut", "Supply was secure, its chief executive said.")
     False
+    >>> ours = "Our chair, Dev Mistry, meets the team."
+    >>> _role_of_its("chair", ours), _role_of_its("chair", ours, "Our")
+    (False, True)
     """
-    m = re.match(r"\W*(?:Its|Their)\s+(?:[a-z]+\s+)?([a-z]+)\b", sentence)
+    m = re.match(rf"\W*(?:{whose})\s+(?:[a-z]+\s+)?([a-z]+)\b", sentence)
     return m is not None and stem(m.group(1)) == role
 
 

@@ -1428,6 +1428,14 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "1.2 billion",
             id="a-comma-before-and-ends-the-doer",
         ),
+        # "Our chair, Dev Mistry" in the FAQ titled "Station Road Traders' Association: ...": "our" is the body the
+        # document is by.
+        pytest.param(
+            "tram",
+            "Who chairs the Station Road Traders' Association?",
+            "Dev Mistry",
+            id="our-is-the-body-the-document-is-by",
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
