@@ -590,6 +590,9 @@ def analyze_question(text: str) -> QuestionInfo:
     counted = None
     measured: tuple[str, ...] = ()
     many = re.search(r"\b(?i:how many)\s+([A-Za-z-]+)(?:\s+([a-z-]+))?", text)
+    # "How many will be planted?": what is counted is not said (a follow-up's was, before).
+    if many and many.group(1).lower() in AUXILIARIES | STOPWORDS:
+        many = None
     if many:
         # "How many bus journeys", "how many main flows": a plural after a word that is not one is
         # the thing counted; the word before it says which. A name stays the counted word: "US

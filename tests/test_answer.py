@@ -1454,6 +1454,14 @@ def test_the_holder_of_a_role_is_quoted_from_the_list_of_who_was_present(corpus:
     check_citations(answer)
 
 
+def test_how_many_with_no_noun_counts_what_the_sentence_counts(corpus: Callable[[str], Any]) -> None:
+    """ "How many will be planted?" after a question about trees: "will" is no thing counted (it had
+    been, and "900 trees" refused as no count of it)."""
+    answer = corpus("tram").ask("How many will be planted?", ["How many trees will be lost along the route?"])
+    assert "900" in answer.answer, answer.answer
+    check_citations(answer)
+
+
 def test_an_faq_heading_is_answered_by_the_sentence_under_it(corpus: Callable[[str], Any]) -> None:
     """The FAQ's heading "## How can I respond?" says the question's words, the answer under it
     does not: the heading had been quoted first, as if it said something."""
