@@ -411,7 +411,7 @@ KIND_PATTERNS = (
     # discharge?" asks for a measure: a quantity, below.
     (
         "amount",
-        r"\bhow much (?:of\b|(?:\w+ ){0,6}(?:" + MONEY_WORDS + "|" + SPENDING_WORDS + r")\b)"
+        r"\bhow much (?:of\b|(?:\w+ ){0,10}(?:" + MONEY_WORDS + "|" + SPENDING_WORDS + r")\b)"
         r"|\bwhat (?:amount|sum|price|cost)\b",
     ),
     ("amount", r"\bwhat (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ )?(?:" + MONEY_WORDS + r")\b"),

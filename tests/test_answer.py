@@ -1861,6 +1861,17 @@ def test_a_table_row_about_another_thing_gives_no_figure(corpus: Callable[[str],
             True,
             id="the-size-of-another-thing",
         ),
+        # Seven words between "how much" and "cost" had made it a quantity question, answered with the bridge's length.
+        pytest.param(
+            "tram",
+            "How much will the bridge over the River Sheaf cost?",
+            "85 metres",
+            None,
+            "How long will the bridge over the River Sheaf be?",
+            "85 metres",
+            True,
+            id="a-cost-asked-far-from-how-much-is-money",
+        ),
     ],
 )
 def test_a_near_miss_is_refused_and_the_question_it_swaps_answered(
