@@ -136,7 +136,8 @@ _UNITS = {
     "temperature": r"degrees|°[CF]?|[CF]",
 }
 DIMENSIONS = {
-    stem(word): re.compile(rf"\b{FIGURE}\s?-?(?:{_UNITS[unit]})(?![\w/])")
+    # "£9.5m" is money, not metres.
+    stem(word): re.compile(rf"(?<![$€£¥\d.,])\b{FIGURE}\s?-?(?:{_UNITS[unit]})(?![\w/])")
     for unit, words in {
         "power": "power",
         "energy": "energy",

@@ -248,3 +248,13 @@ def test_a_time_of_day_is_no_prime_minister_and_how_often_no_term() -> None:
     terms = analyze_question("How often may delayed flights land after 11.30pm?").terms
     assert "prime" not in terms and "often" not in terms, terms
     assert {"prime", "minist"} <= set(analyze_question("What did the PM say?").terms)
+
+
+def test_a_unit_says_which_measure_and_money_is_no_length() -> None:
+    """ "150 megawatts" is power and "21 metres" a height; "£9.5m" is money, not metres."""
+    from rag.question import DIMENSIONS
+
+    assert DIMENSIONS["power"].search("a grid connection of 150 megawatts")
+    assert DIMENSIONS["height"].search("would be 21 metres high")
+    assert not DIMENSIONS["height"].search("homes to get £9.5m sea defence")
+    assert not DIMENSIONS["power"].search("21 metres high")
