@@ -491,8 +491,11 @@ def do_support_verb(text: str) -> str | None:
     ('peak', 'end')
     >>> do_support_verb("When did the peak of the ice age pass?"), do_support_verb("When was it built?")
     ('pass', None)
+    >>> do_support_verb("How many trees will the council plant?"), do_support_verb("Would the stage of it involve?")
+    ('plant', 'involve')
     """
-    aux = AFTER_DO.search(text) or AFTER_MODAL.search(text)
+    done = AFTER_DO.search(text)
+    aux = done or AFTER_MODAL.search(text)
     if not aux:
         return None
     run: list[str] = []
@@ -503,7 +506,8 @@ def do_support_verb(text: str) -> str | None:
             run.append(low)
             continue
         verbs = [r for r in run if "-" not in r and is_verb_base(r)]
-        if verbs and not (len(run) == 1 and before in DETERMINERS):
+        # After a modal, a word before "of" heads a noun ("would the second stage of the plan involve").
+        if verbs and not (len(run) == 1 and before in DETERMINERS) and (done or low != "of"):
             return verbs[-1]
         run, before = [], low
     return None
@@ -591,8 +595,8 @@ def analyze_question(text: str) -> QuestionInfo:
     counted = None
     measured: tuple[str, ...] = ()
     many = re.search(r"\b(?i:how many)\s+([A-Za-z-]+)(?:\s+([a-z-]+))?", text)
-    # "How many will be planted?": what is counted is not said (a follow-up's was, before).
-    if many and many.group(1).lower() in AUXILIARIES | STOPWORDS:
+    # "How many will be planted?", "how many of the new places": what is counted is not said there.
+    if many and many.group(1).lower() in AUXILIARIES | {"of", "in", "on", "at", "for", "to", "from"}:
         many = None
     if many:
         # "How many bus journeys", "how many main flows": a plural after a word that is not one is

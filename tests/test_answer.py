@@ -641,7 +641,9 @@ def test_the_verb_after_did_or_does_must_be_said(assistant: Any) -> None:
 
 
 def test_a_refusal_says_why_in_the_users_words(assistant: Any) -> None:
-    assert assistant.ask("How many staff will work at the headquarters?").reason == (
+    # "will work": "work" is the question's verb (as after "did"), and no passage about the staff says it.
+    assert assistant.ask("How many staff will work at the headquarters?").reason == ("no passage about it says 'work'")
+    assert assistant.ask("How many staff will the headquarters have?").reason == (
         "no passage about it gives a count of staff"
     )
     assert assistant.ask("Which Italian units will be stationed in Odesa?").reason == (
