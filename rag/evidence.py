@@ -292,6 +292,8 @@ class TermStats:
         self.titles = titles or {}
         self.named = named or {}
         self.headings = headings or {}
+        # The stems of each opening heading, what all of its document is about: read once here.
+        self.title_stems = {source: frozenset(content_stems(h)) for source, h in self.headings.items()}
         self.kinds = kinds or {}
         # "the Prime Minister", not "the Prime Minister Keir Starmer": the office standing for its holder.
         self._by_title = (
@@ -411,11 +413,6 @@ def document_headings(chunks: list[Chunk], openings: dict[str, int] | None = Non
         if is_heading(first):
             headings[source] = first
     return headings
-
-
-def _title_stems(source: str, stats: TermStats) -> set[str]:
-    """The stems of the heading a document opens with, what all of it is about."""
-    return set(content_stems(stats.headings.get(source, "")))
 
 
 def attended(sentence: Sentence, stats: TermStats) -> str:
@@ -1014,18 +1011,17 @@ def score_sentence(
     if context and is_table_row(sentence.text):
         here |= (near & set(info.terms)) - set(info.names) - subject
     # "Its chief executive, Mikael Salo" after a sentence that names Verkko Oy: "its" is the body
-    # the sentences before name, with the role asked about.
-    if info.body and info.role and set(info.body) <= near and _role_of_its(info.role, sentence.text):
-        here |= set(info.body)
-    # "Our chair, Dev Mistry" in a document titled "Station Road Traders' Association: ...": "our" is
-    # the body the document is by.
-    if (
-        info.body
-        and info.role
-        and set(info.body) <= _title_stems(sentence.source, stats)
-        and _role_of_its(info.role, sentence.text, "Our")
-    ):
-        here |= set(info.body)
+    # the sentences before name, with the role asked about; "Our chair, Dev Mistry" in a document
+    # titled "Station Road Traders' Association: ..." is the chair of the body the document is by.
+    if info.body and info.role:
+        if _role_of_its(info.role, sentence.text):
+            owner: set[str] | frozenset[str] = near
+        elif _role_of_its(info.role, sentence.text, "Our"):
+            owner = stats.title_stems.get(sentence.source, frozenset())
+        else:
+            owner = frozenset()
+        if set(info.body) <= owner:
+            here |= set(info.body)
     # Minutes' list of who was present: of the body their heading names, if it names all the
     # question asks of but the role ("the planning committee" is not the scrutiny committee).
     said = attended(sentence, stats) if said is None else said
@@ -1130,7 +1126,7 @@ def score_sentence(
         or (
             info.spoken_of
             and not set(info.spoken_of) & (here | near)
-            and not set(info.spoken_of) <= here | near | _title_stems(sentence.source, stats)
+            and not set(info.spoken_of) <= here | near | stats.title_stems.get(sentence.source, frozenset())
         )
         or (
             info.speaker

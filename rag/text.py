@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
+from rag.tables import ROW_LABEL
+
 TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:[.,][0-9]+)*")
 
 STOPWORDS = frozenset(
@@ -108,9 +110,10 @@ SPEECH_STEMS = frozenset(
     "describe portray praise announce declare suggest remark comment write reply respond welcome promise "
     "predict".split()
 )
+SPEECH_MARKS = re.compile(r"[“”\"]|\baccording to\b|:\s*$", re.I)
 # ... and a table's cell named for what someone said: "Consultee: Natural England; Response: ...".
-SPEECH_MARKS = re.compile(
-    r"[“”\"]|\baccording to\b|:\s*$|(?:^|;\s)(?:responses?|comments?|reply|replies|statement|remarks?|views?):\s", re.I
+SPEECH_LABELS = frozenset(
+    "response responses comment comments reply replies statement remark remarks view views".split()
 )
 
 
@@ -126,6 +129,8 @@ def reports_speech(text: str) -> bool:
     >>> reports_speech("Consultee: Natural England; Response: Objection withdrawn after revised bat survey.")
     True
     """
+    if any(m.group(1).lower() in SPEECH_LABELS for m in ROW_LABEL.finditer(text)):
+        return True
     return bool(SPEECH_MARKS.search(text)) or any(speech_verb(t) for t in tokens(text))
 
 
