@@ -37,6 +37,7 @@ from rag.evidence import (
     follows,
     is_heading,
     labelled_kinds,
+    listed_holders,
     named_kinds,
     opening_rows,
     select_evidence,
@@ -263,7 +264,7 @@ class Assistant:
             self.retriever.passage_stems,
             name_aliases(texts),
             document_subjects(index.chunks, self.opening_rows),
-            title_holders(texts),
+            {**listed_holders(texts), **title_holders(texts)},
             given_names(names),
             texts,
             named_kinds(index.chunks),
@@ -308,7 +309,11 @@ class Assistant:
             _, info, _, evidence = self.find_evidence(history[-1], [])
             if evidence.answerable:
                 asked = set(info.terms) | set(info.names)
-                people = answered_people(evidence.chosen[0].sentence.text, asked, self.common_words, self.surnames)
+                sentence = evidence.chosen[0].sentence.text
+                # The holder of the role asked for, from a list of who was present, is the one named.
+                held = _holder(sentence, info.role_words)
+                sentence = re.sub(r"\s*\([^)]*\)", "", held) if held else sentence
+                people = answered_people(sentence, asked, self.common_words, self.surnames)
                 # After "Which retired general ...?" the nearest name may be one the sentence only
                 # mentions ("under President Trump"): "he" is the answer only after "who"; "they"
                 # stands for a list of names after any question.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rag.question import HOLDS_ROLE
+from rag.question import HOLDS_ROLE, ROLE_VERB
 from rag.text import DEMONYMS, STOPWORDS, TITLE_WORDS, fold, person_names, stem, tokens
 
 LEAD = re.compile(r"^\s*(?:and|but|also|so|then|ok|okay)\b[\s,]*", re.IGNORECASE)
@@ -133,8 +133,10 @@ def _holds_role(question: str) -> bool:
 
     >>> _holds_role("Who is Severn Vale Water's operations director?"), _holds_role("Who is Lindsey Graham?")
     (True, False)
+    >>> _holds_role("Who chairs the board of Northern Isles Ferries?")
+    True
     """
-    return HOLDS_ROLE.match(question) is not None
+    return HOLDS_ROLE.match(question) is not None or ROLE_VERB.match(question) is not None
 
 
 def answered_people(sentence: str, asked: set[str], common: set[str], known: set[str]) -> tuple[str, list[str]] | None:

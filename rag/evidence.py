@@ -39,7 +39,7 @@ from rag.question import (
     type_candidates,
 )
 from rag.retrieve import Hit
-from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another
+from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another, tagged_speaker
 from rag.store import Index
 from rag.tables import PIPE_ROW, first_cell, is_table_row, row_reading
 from rag.text import (
@@ -131,6 +131,8 @@ CALLED = re.compile(r"\b([a-z]+),?\s+(?:called|named|known as)\s+((?:[A-Z][\w'�
 THE_NOUN = re.compile(r"\W*The\s+([a-z]+)\b")
 # The members at a meeting, in its minutes ("In attendance:" lists officers and guests).
 ATTENDANCE = re.compile(r"\W*(?:Members\s+)?(?:Present|Attending)\s*:", re.IGNORECASE)
+# "Sarah Mortimer (Treasurer)": a surname and the role in brackets after it.
+LISTED_ROLE = re.compile(r"([A-Z][\w’'-]*)\s+\(([A-Za-z][A-Za-z -]*[a-z])\)")
 # "closed the Peterhof": a verb, perhaps an article, a name ("changed the Rhine's delta" changed no Rhine).
 NAMED_OBJECT = re.compile(r"\b([a-z]+)\s+(?:(?:the|a|an)\s+)?([A-Z][\w'’-]*)(?!['’]s\b)")
 # "could a hulk carry": an auxiliary, an article, a noun, its verb; "A cog could carry" in a sentence.
@@ -421,6 +423,25 @@ def attended(sentence: Sentence, stats: TermStats) -> str:
     ("WESTMOOR POLICE AND CRIME PANEL")."""
     heading = stats.headings.get(sentence.source) if ATTENDANCE.match(sentence.text) else None
     return f"{heading}: {sentence.text}" if heading else sentence.text
+
+
+def listed_holders(texts: list[str]) -> dict[str, str]:
+    """A role (lower case) -> the stem of the surname listed with it among who was present:
+    "Present: ..., Sarah Mortimer (Treasurer)" makes "the Treasurer" Mortimer, as an office title
+    before a name does (`title_holders`), unless the lists give the role to two people.
+
+    >>> listed_holders(["Present: Alun Harries (Chair), Sarah Mortimer (Treasurer), Gwen Lloyd."])
+    {'chair': 'harri', 'treasurer': 'mortim'}
+    >>> listed_holders(["Present: Ann Roe (Chair).", "Present: Tom Hay (Chair)."])
+    {}
+    """
+    holders: dict[str, set[str]] = {}
+    for text in texts:
+        for line in text.splitlines():
+            if ATTENDANCE.match(line):
+                for m in LISTED_ROLE.finditer(line):
+                    holders.setdefault(m.group(2).lower(), set()).add(stem(fold(m.group(1)).lower()))
+    return {role: next(iter(names)) for role, names in holders.items() if len(names) == 1}
 
 
 def named_kinds(chunks: list[Chunk]) -> dict[str, list[tuple[int, str, frozenset[str]]]]:
@@ -1022,6 +1043,12 @@ def score_sentence(
             owner = frozenset()
         if set(info.body) <= owner:
             here |= set(info.body)
+    # "What did Fiona Laird say?": '"We share ... frustration," she said.' after a sentence that
+    # opens "Fiona Laird, managing director of ..." is what she said.
+    if info.speaker and set(info.speaker) <= tagged_speaker(
+        sentence.text, context, lambda text: _family(set(content_stems(text)) | stats.titled(text), info, stats)
+    ):
+        here |= set(info.speaker)
     # Minutes' list of who was present: of the body their heading names, if it names all the
     # question asks of but the role ("the planning committee" is not the scrutiny committee).
     said = attended(sentence, stats) if said is None else said

@@ -407,6 +407,30 @@ def named_only_in_quote(speaker: tuple[str, ...], sentence: str, names_in: Calla
     return bool(set(speaker) & names_in(sentence)) and not set(speaker) & names_in(QUOTED.sub(" ", sentence))
 
 
+# '"...," she said.': a quote's speech tag that is a pronoun, after the closing quotation mark.
+PRONOUN_TAG = re.compile(r"[\"”’]\s*(?:he|she)\s+([a-z]+)")
+
+
+def tagged_speaker(sentence: str, before: str, names_in: Callable[[str], set[str]]) -> set[str]:
+    """Who a quote's pronoun tag ('"...," she said.') stands for: the one the sentence before
+    (`before`, the sentences before it) opens with, its words up to the first comma or lower-case word.
+
+    >>> names = lambda text: {stem(t) for t in tokens(text)}
+    >>> said = '"We share their frustration," she said.'
+    >>> sorted(tagged_speaker(said, "Fiona Laird, managing director, blamed the yard.", names))
+    ['fiona', 'laird']
+    >>> "fiona" in tagged_speaker(said, "The yard blamed Fiona Laird.", names)
+    False
+    >>> tagged_speaker("She said no.", "Ann Roe spoke.", names)
+    set()
+    """
+    tag = PRONOUN_TAG.search(sentence)
+    if not tag or not speech_verb(tag.group(1)) or not before.strip():
+        return set()
+    last = re.split(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“])", before.strip())[-1]
+    return names_in(re.split(r"[,;:(]|\s(?=[a-z])", last, maxsplit=1)[0])
+
+
 CLAUSE_START = re.compile(r"[,;:“”\"(]")
 SUBJECT_PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
 

@@ -2012,3 +2012,46 @@ def test_an_article_under_a_title_is_about_what_its_opening_defines(corpus: Call
     steps = docs.ask("How many steps does the Monument have?")
     assert "311" in steps.answer, steps.answer
     check_citations(steps)
+
+
+@pytest.mark.parametrize(
+    "name,previous,question,standalone,fact",
+    [
+        # "Who is the managing director ...?" is answered from the list of who was present, "Fiona Laird (Managing
+        # Director)": "she" is that one, not the last name listed ("Cllr Ross Gunn"); and '"We share islanders'
+        # frustration ...," she said.' after "Fiona Laird, managing director of ..., blamed ..." is what she said.
+        pytest.param(
+            "ferry",
+            "Who is the managing director of Northern Isles Ferries?",
+            "What did she say about the delay?",
+            "What did Fiona Laird say about the delay?",
+            "frustration",
+            id="she-is-the-holder-the-list-names-and-a-pronoun-tag-is-who-spoke",
+        ),
+        # "Sarah Mortimer (Treasurer)" in the list makes "The Treasurer said she expected ..." hers.
+        pytest.param(
+            "museum",
+            "Who is the treasurer of the trust?",
+            "When does she expect to reach the appeal target?",
+            "When does Sarah Mortimer expect to reach the appeal target?",
+            "December 2028",
+            id="a-role-the-list-gives-someone-stands-for-them",
+        ),
+    ],
+)
+def test_a_follow_up_about_the_holder_of_a_role(
+    corpus: Callable[[str], Any], name: str, previous: str, question: str, standalone: str, fact: str
+) -> None:
+    answer = corpus(name).ask(question, [previous])
+    assert answer.standalone_question == standalone
+    assert fact in answer.answer, answer.answer
+    check_citations(answer)
+
+
+def test_he_after_who_chairs_is_the_chair_not_the_body(corpus: Callable[[str], Any]) -> None:
+    """ "Who chairs the board of Northern Isles Ferries?" asks who holds a role as "Who is the chair
+    of ...?" does: "he" is the chair the answer names, not the company; and no document says when
+    he was appointed (a date in a byline had answered "When was Northern Isles Ferries appointed?")."""
+    answer = corpus("ferry").ask("When was he appointed?", ["Who chairs the board of Northern Isles Ferries?"])
+    assert answer.standalone_question == "When was Alasdair Ross appointed?"
+    assert answer.refused, answer.answer
