@@ -40,6 +40,7 @@ from rag.evidence import (
     listed_holders,
     named_kinds,
     opening_rows,
+    pronoun_does_it,
     select_evidence,
 )
 from rag.generate import Generator
@@ -373,8 +374,10 @@ class Assistant:
         # score alike, a small model picks one at random, so the quote, which holds them all, is
         # the safer answer.
         # A place said without a name ("into the lake") is quoted: the sentence says what goes there.
+        # So is a name: any capitalized word may be one ("The Director" for "Which firm will build
+        # it?"), and a small model writes it into a sentence that is not so.
         one_candidate = (
-            info.kind != "other"
+            info.kind not in ("other", "name")
             and len(chosen) == 1
             and len({c.lower() for c in chosen[0].candidates}) == 1
             and not PLACE_PHRASE.fullmatch(chosen[0].candidates[0])
@@ -433,7 +436,9 @@ class Assistant:
         # "Its chair, Charlotte Lee, said ...": what "its" is, the sentence before names.
         unnamed = set(info.names) - set(content_stems(best.sentence.text))
         unnamed = unnamed if REFERS_BACK.match(best.sentence.text) else set()
-        if (runner_up is None and here) or NAMED_BEFORE.match(best.sentence.text) or unnamed:
+        # "It will replace the MV Carrow Spirit" for "Which ship will replace it?": what "it" is.
+        doer_before = info.kind in ("name", "person", "other") and pronoun_does_it(info.text, best.sentence.text)
+        if (runner_up is None and here) or NAMED_BEFORE.match(best.sentence.text) or unnamed or doer_before:
             # "It is here that the Rhine encounters the Neckar": where "here" is, the sentence just
             # before says ("The Rhine is the longest river in Germany."); so does what "the latter" is.
             before = next(

@@ -148,6 +148,7 @@ DOING = re.compile(
 # first verb does the one after "and", with no comma between ("Mr Hewitt said the delay would give
 # councils time, and promised ..." is his promise, not the delay's).
 DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
+LASTS = re.compile(r"\s*(?:until|till)\b", re.I)  # "until the end of May" says how long something lasts
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
 REPORTED_QUESTION = re.compile(
@@ -959,6 +960,57 @@ def swapped_subject(
     return found
 
 
+# "Who will replace X?", "the ship that will replace X": the one asked for does the verb ...
+DOER_ASKED = re.compile(
+    r"\b(?:[Ww]ho|that|[Ww]hich\s+[a-z]+|[Ww]hat\s+[a-z]+)\s+(?:(?:will|would|can|could|may|might|has|have|had)\s+)?([a-z]+)\b"
+)
+# ... which a sentence opening "It will replace X" has a pronoun do: what it is, the one before names.
+PRONOUN_DOES = re.compile(r"\W*(?:It|He|She|They)\s+(?:(?:will|would|can|could|may|might|has|have|had)\s+)?([a-z]+)\b")
+
+
+def pronoun_does_it(question: str, sentence: str) -> bool:
+    """Whether the sentence has "it", "he", "she" or "they" do what the question asks who does.
+
+    >>> pronoun_does_it("What is the name of the ship that will replace X?", "It will replace X.")
+    True
+    >>> pronoun_does_it("Who led it?", "He led it."), pronoun_does_it("Who led it?", "It was led by her.")
+    (True, False)
+    """
+    done = PRONOUN_DOES.match(sentence)
+    if done is None:
+        return False
+    return any(stem(m.group(1)) == stem(done.group(1)) for m in DOER_ASKED.finditer(question))
+
+
+def _lengths_of_time_or_space(candidates: tuple[str, ...], sentence: str) -> tuple[str, ...]:
+    """What answers "how long" of a quantity question's candidates: those inside a time ("nine
+    days"), a length ("4.2-mile") or how long something lasts ("until May"), and the times the
+    sentence gives that no candidate was.
+
+    >>> _lengths_of_time_or_space(("240 passengers", "nine"), "It takes 240 passengers for nine days.")
+    ('nine',)
+    >>> _lengths_of_time_or_space(("90%",), "It came after nine hours of talks, at 90%.")
+    ('nine hours',)
+    """
+    spans = [m.group() for p in (DURATION, DIMENSIONS["length"]) for m in p.finditer(sentence)]
+    kept = tuple(c for c in candidates if LASTS.match(c) or any(c in span for span in spans))
+    return kept + tuple(span for span in spans if not any(c in span for c in kept))
+
+
+def _prefix_of_asked(candidate: str, sentence: str, names: tuple[str, ...]) -> bool:
+    """Whether the candidate is a short capital prefix of a name the question asks about: "MV" of
+    "the MV Carrow Spirit" is no other name.
+
+    >>> s = "It will replace the MV Carrow Spirit."
+    >>> _prefix_of_asked("MV", s, ("carrow", "spirit")), _prefix_of_asked("MV", s, ("island",))
+    (True, False)
+    """
+    if not (candidate.isupper() and len(candidate) <= 4 and names):
+        return False
+    after = re.search(rf"\b{re.escape(candidate)}\s+([A-Z][\w’'-]*)", sentence)
+    return after is not None and stem(fold(after.group(1)).lower()) in names
+
+
 def _family(stems: set[str], info: QuestionInfo, stats: TermStats) -> set[str]:
     """The stems, the countries their adjectives name ("American": the US), and each question stem
     that one of them shares a word family with, or names alone ("Sir Keir" stands for Starmer), or
@@ -1085,12 +1137,17 @@ def score_sentence(
             frozenset(info.terms),
             info.adds,
         )
-        if not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count"
+        if (not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count")
+        and not _prefix_of_asked(c, sentence.text, info.names)
     )
+    # "How long is the Carrow Star?": a length or a time answers, not "240 passengers".
+    if info.how_long and info.kind == "quantity":
+        candidates = _lengths_of_time_or_space(candidates, sentence.text)
     if info.asked in CITY_WORDS:  # a country or its people is no city: "Turkey", "Romanian"
         candidates = tuple(c for c in candidates if not all(stem(fold(t)) in DEMONYMS for t in tokens(c)))
     score = W_COVERAGE * coverage + W_DENSE * max(0.0, dense)
-    if info.kind != "other" and not candidates:
+    # "It will replace the MV Carrow Spirit" for the ship that will: "it" is the answer, named before.
+    if info.kind != "other" and not candidates and not pronoun_does_it(info.text, sentence.text):
         score *= TYPE_MISSING_FACTOR
     # A name only in the sentences before counts half missing: it may be what "it" refers to,
     # or it may be the swapped-in name of a question the sentence does not answer. The name the

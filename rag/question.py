@@ -156,6 +156,11 @@ SPENDING_WORDS = (
     # Sums of money by what they are for: "how much compensation" is no count of people.
     "compensation|subsid(?:y|ies)|loans?|debts?|tax(?:es)?|rents?|wages?|income|profits?|earnings|fines?"
 )
+# Bodies a question asks for by name ("Which firm ...?").
+ORGANISATION_WORDS = (
+    "firms?|compan(?:y|ies)|contractors?|shipyards?|yards?|operators?|suppliers?|developers?|builders?|"
+    "consultants?|consultanc(?:y|ies)|charit(?:y|ies)|banks?|newspapers?|agenc(?:y|ies)|organi[sz]ations?"
+)
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
 # "How tall would the substation be?", "how long is the new runway": what is measured (`_sized`).
 SIZED = re.compile(
@@ -440,7 +445,9 @@ KIND_PATTERNS = (
     (
         "name",
         r"\bwhat (?:is|was|are|were) (?:the |its |their )?names?\b|\bwhat name\b"
-        r"|\bwhat (?:\w+ ){1,6}(?:called|named)\b",
+        r"|\bwhat (?:\w+ ){1,6}(?:called|named)\b"
+        # "Which firm will build it?", "Which shipyard built it?": a body asked for by its name.
+        r"|^\W*(?:(?:and|so|but)\s+)?(?:which|what) (?:" + ORGANISATION_WORDS + r")\b",
     ),
     (
         "place",

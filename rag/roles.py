@@ -66,9 +66,64 @@ def role_mismatches(info: QuestionInfo, sentence: str, missing: tuple[str, ...],
     swapped = swapped_object(info.objects, sentence) if info.objects else None
     if swapped:
         found.append(f"{swapped!r}, the question's name in another place")
+    # "How many passengers will the Carrow Star carry?" against "the MV Carrow Spirit, which ...
+    # carries 180 passengers": another name does the question's verb.
+    doer = other_named_doer(info.text, sentence)
+    if doer:
+        found.append(f"{doer[0]!r}, not {doer[1]!r}")
     if info.done_to and does_it_itself(info.done_to, sentence):
         found.append(f"there {as_asked(info.done_to[1], info)} does the {as_asked(info.done_to[0], info)!r} itself")
     return found
+
+
+# "will the Carrow Star carry": an auxiliary, a name, the verb it does.
+NAMED_SUBJECT = re.compile(
+    r"\b(?:did|does|do|could|can|will|would|should|may|might|must)\s+(?:the\s+)?((?:[A-Z][\w’'-]*\s+)+)([a-z]+)\b"
+)
+# "the MV Carrow Spirit, which was built in 1992 and carries ...": a name and the clause about it.
+# "the Rural Payments Office in Carlisle, which ...": the place is part of the name "which" is about.
+NAMED_CLAUSE = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:\s+(?:in|of|at|for)\s+(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)*)"
+    r",\s+(?:which|who)\s+([^,;:.]{1,100})"
+)
+
+
+@lru_cache(maxsize=256)
+def _named_subject(question: str) -> tuple[frozenset[str], str, str] | None:
+    """The stems of the name a question has do its verb, the verb's stem, and the two as asked."""
+    m = NAMED_SUBJECT.search(question)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    return frozenset(stem(fold(w).lower()) for w in tokens(name)), stem(m.group(2)), f"{name} {m.group(2)}"
+
+
+def other_named_doer(question: str, sentence: str) -> tuple[str, str] | None:
+    """The sentence's "Carrow Spirit, which ... carries" where the question asks what "the Carrow
+    Star" will carry: a relative clause has another name do the question's verb; with the
+    question's words; or None.
+
+    >>> s = "It will replace the MV Carrow Spirit, which was built in 1992 and carries 180 passengers."
+    >>> other_named_doer("How many passengers will the Carrow Star carry?", s)
+    ('MV Carrow Spirit, which was built in 1992 and carries', 'Carrow Star carry')
+    >>> other_named_doer("How many passengers does the Carrow Spirit carry?", s) is None
+    True
+    >>> other_named_doer("Will the Payments Office hire?", "The Payments Office in Leeds, which will hire 30.") is None
+    True
+    """
+    asked = _named_subject(question)
+    if not asked:
+        return None
+    name, verb, written = asked
+    for m in NAMED_CLAUSE.finditer(sentence):
+        words = list(re.finditer(r"[a-z]+", m.group(2)))
+        done = next((w for w in words if stem(w.group()) == verb), None)
+        if done is None:
+            continue
+        theirs = {stem(fold(w).lower()) for w in tokens(m.group(1))}
+        if not (theirs <= name or name <= theirs):
+            return sentence[m.start(1) : m.start(2) + done.end()], written
+    return None
 
 
 def opposite_modifier(question: str, sentence: str) -> tuple[str, str] | None:
