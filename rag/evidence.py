@@ -148,6 +148,7 @@ DOING = re.compile(
 # first verb does the one after "and", with no comma between ("Mr Hewitt said the delay would give
 # councils time, and promised ..." is his promise, not the delay's).
 DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
+SHORT_DURATION = re.compile(r"\b\d[\d,.]*\s?(?:ms|s|secs?|mins?|h|hrs?)\b")  # "4.9 s", "90 mins"
 LASTS = re.compile(r"\s*(?:until|till)\b", re.I)  # "until the end of May" says how long something lasts
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
@@ -991,8 +992,10 @@ def _lengths_of_time_or_space(candidates: tuple[str, ...], sentence: str) -> tup
     ('nine',)
     >>> _lengths_of_time_or_space(("90%",), "It came after nine hours of talks, at 90%.")
     ('nine hours',)
+    >>> _lengths_of_time_or_space(("4.9",), "Importing takes most of it (4.9 s).")
+    ('4.9',)
     """
-    spans = [m.group() for p in (DURATION, DIMENSIONS["length"]) for m in p.finditer(sentence)]
+    spans = [m.group() for p in (DURATION, SHORT_DURATION, DIMENSIONS["length"]) for m in p.finditer(sentence)]
     kept = tuple(c for c in candidates if LASTS.match(c) or any(c in span for span in spans))
     return kept + tuple(span for span in spans if not any(c in span for c in kept))
 
