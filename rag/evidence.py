@@ -306,6 +306,12 @@ class TermStats:
             else None
         )
         self.n = max(1, len(passage_stems))
+        # A noun's stem -> the stems of the lower-case words the documents write right before it:
+        # "the mobile library", "Northfield's central library" are two kinds of library.
+        self.modifiers: dict[str, set[str]] = {}
+        for text in texts or []:
+            for m, head in modifier_pairs(text):
+                self.modifiers.setdefault(stem(head), set()).add(stem(m))
         self.passage_stems = passage_stems  # the retriever's lists, not a copy
         self.phrases: dict[tuple[str, ...], bool] = {}
         self.texts = texts or []
@@ -792,6 +798,55 @@ def swapped_for(asked: list[tuple[str, str]], sentence: str, around: set[str], m
 def _a_noun(word: str) -> bool:
     """A lower-case noun that is no stopword, adverb or adjective ("passengers"; not "instead")."""
     return word.islower() and fold(word) not in STOPWORDS and only_noun(fold(word))
+
+
+# Words that say which one in a row or in time, not which kind ("the last phase", "the new hall").
+PLACE_IN_ORDER = frozenset([*ORDINALS, *"last next final previous current former latest new old same other".split()])
+
+
+def asked_kinds(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str]]:
+    """The question's word pairs whose first word says which kind of the second the documents
+    write of, when they write of two kinds or more ("the mobile library" where they also have "the
+    central library"), for `kind_not_said`: the first no verb of the question nor a place in order,
+    the second the end of its noun ("the last ice age": "ice" says which age)."""
+    pairs = question_modifier_pairs(info)
+    heads = {m for m, h in pairs if _a_noun(h) and stem(h) in info.terms}
+    return [
+        (m, h)
+        for m, h in pairs
+        if m not in NUMBER_WORDS
+        and fold(m) not in PLACE_IN_ORDER
+        and h not in heads
+        and stem(m) not in info.verbs
+        and stem(h) in info.terms
+        and stem(m) in stats.modifiers.get(stem(h), ())
+        and len(stats.modifiers[stem(h)]) > 1
+    ]
+
+
+def kind_not_said(asked: list[tuple[str, str]], sentence: str, stems: set[str], around: set[str]) -> list[str]:
+    """Where the sentence (its stems) has the question's noun (`asked_kinds`) with no word before
+    it that says a kind, and neither it nor the sentences before (`around`) the question's word:
+    "31 jobs were at risk" among "library staff" for "jobs at risk in the mobile library". Another
+    kind said ("ceasefire monitoring" for "truce monitoring") is for `swapped_compound` to judge.
+
+    >>> said = "Unison, which represents library staff, said 31 jobs were at risk."
+    >>> kind_not_said([("mobile", "library")], said, {"librari", "job", "risk"}, set())
+    ["'library', not 'mobile library'"]
+    >>> kind_not_said([("mobile", "library")], said, {"librari", "job"}, {"mobil"})
+    []
+    >>> kind_not_said([("truce", "monitoring")], "It joins the ceasefire monitoring.", {"monitor"}, set())
+    []
+    """
+    found = []
+    for m, h in asked:
+        if stem(h) not in stems or stem(m) in stems | around:
+            continue
+        kinds = [lemma_kinds(fold(m2)) for m2, h2 in modifier_pairs(sentence) if stem(h2) == stem(h)]
+        if any(not k or "NOUN" in k or "ADJ" in k for k in kinds):
+            continue
+        found.append(f"'{h}', not '{m} {h}'")
+    return found
 
 
 def asked_compounds(info: QuestionInfo, stats: TermStats) -> list[tuple[str, str]]:
@@ -1603,6 +1658,7 @@ def select_evidence(
     slots = unknown_after(info, stats) if meaning else []
     objects = asked_objects(info) if meaning else []
     compounds = asked_compounds(info, stats) if meaning else []
+    kinds = asked_kinds(info, stats)
     named_objects = asked_named_objects(info)
     subjects = asked_subjects(info) if meaning else []
     given_for = asked_for(info) if meaning else []
@@ -1631,7 +1687,9 @@ def select_evidence(
         swapped = tuple(swapped_modifiers(modifiers, said, meaning)) if meaning and modifiers else ()
         if meaning and slots:
             swapped += tuple(swapped_after(slots, said, meaning))
-        stems = {stem(t) for t in tokens(said)} if objects or compounds or named_objects or subjects else set()
+        stems = {stem(t) for t in tokens(said)} if objects or compounds or named_objects or subjects or kinds else set()
+        if kinds and not is_heading(s.text):  # a heading states nothing of any kind
+            swapped += tuple(kind_not_said(kinds, said, stems, {stem(t) for t in tokens(ctx)}))
         if meaning and (objects or compounds):
             swapped += tuple(swapped_object_noun(objects, said, stems, meaning))
             swapped += tuple(swapped_compound(compounds, said, stems, meaning))

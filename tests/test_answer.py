@@ -2101,6 +2101,32 @@ def test_answers_over_the_ferry_corpus(
         assert wrong not in answer.answer, answer.answer
 
 
+@pytest.mark.parametrize(
+    "name,question,fact",
+    [
+        # "Unison ... said 31 jobs were at risk" names no mobile library, and the documents write of the mobile
+        # library as one kind of library among others: the jobs at risk are not said to be its.
+        pytest.param("libraries", "How many jobs are at risk in the mobile library?", None, id="a-kind-not-said"),
+        # "A new railway station will open next to the terminal in 2031": "the terminal", not a cargo terminal.
+        pytest.param("airport", "When will the new cargo terminal open?", None, id="another-kind-not-said"),
+        # "... the new main gallery will be named after ...": the kind said; the heading "Name of the new
+        # galleries" above it states nothing, so it is no sentence that says otherwise.
+        pytest.param(
+            "museum", "who will the new main gallery be named after", "Idris Pugh", id="the-kind-said-is-answered"
+        ),
+    ],
+)
+def test_a_kind_of_thing_the_documents_tell_apart_must_be_said(
+    corpus: Callable[[str], Any], name: str, question: str, fact: str | None
+) -> None:
+    answer = corpus(name).ask(question)
+    if fact is None:
+        assert answer.refused, answer.answer
+    else:
+        assert fact in answer.answer, answer.answer
+        check_citations(answer)
+
+
 def test_a_name_is_quoted_not_written(corpus: Callable[[str], Any]) -> None:
     """Any capitalized word may be a name ("The Director reported that four firms had bid ..."):
     SmolLM2 wrote "The Director will build the new museum." from that one sentence, which the
