@@ -1016,12 +1016,18 @@ def swapped_subject(
     return found
 
 
+# An auxiliary before the verb a doer does, not "is" or "was" ("It was led by her" is done to it).
+ACTIVE_AUX = r"(?:(?:will|would|can|could|may|might|has|have|had)\s+)?"
 # "Who will replace X?", "the ship that will replace X": the one asked for does the verb ...
-DOER_ASKED = re.compile(
-    r"\b(?:[Ww]ho|that|[Ww]hich\s+[a-z]+|[Ww]hat\s+[a-z]+)\s+(?:(?:will|would|can|could|may|might|has|have|had)\s+)?([a-z]+)\b"
-)
+DOER_ASKED = re.compile(r"\b(?:[Ww]ho|that|[Ww]hich\s+[a-z]+|[Ww]hat\s+[a-z]+)\s+" + ACTIVE_AUX + r"([a-z]+)\b")
 # ... which a sentence opening "It will replace X" has a pronoun do: what it is, the one before names.
-PRONOUN_DOES = re.compile(r"\W*(?:It|He|She|They)\s+(?:(?:will|would|can|could|may|might|has|have|had)\s+)?([a-z]+)\b")
+PRONOUN_DOES = re.compile(r"\W*(?:It|He|She|They)\s+" + ACTIVE_AUX + r"([a-z]+)\b")
+
+
+@lru_cache(maxsize=256)
+def _doers_asked(question: str) -> frozenset[str]:
+    """The stems of the verbs the question asks who or what does; read once a question."""
+    return frozenset(stem(m.group(1)) for m in DOER_ASKED.finditer(question))
 
 
 def pronoun_does_it(question: str, sentence: str) -> bool:
@@ -1033,9 +1039,7 @@ def pronoun_does_it(question: str, sentence: str) -> bool:
     (True, False)
     """
     done = PRONOUN_DOES.match(sentence)
-    if done is None:
-        return False
-    return any(stem(m.group(1)) == stem(done.group(1)) for m in DOER_ASKED.finditer(question))
+    return done is not None and stem(done.group(1)) in _doers_asked(question)
 
 
 def _lengths_of_time_or_space(candidates: tuple[str, ...], sentence: str) -> tuple[str, ...]:
