@@ -148,8 +148,6 @@ DOING = re.compile(
 # first verb does the one after "and", with no comma between ("Mr Hewitt said the delay would give
 # councils time, and promised ..." is his promise, not the delay's).
 DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
-SHORT_DURATION = re.compile(r"\b\d[\d,.]*\s?(?:ms|s|secs?|mins?|h|hrs?)\b")  # "4.9 s", "90 mins"
-LASTS = re.compile(r"\s*(?:until|till)\b", re.I)  # "until the end of May" says how long something lasts
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
 REPORTED_QUESTION = re.compile(
@@ -1042,23 +1040,6 @@ def pronoun_does_it(question: str, sentence: str) -> bool:
     return done is not None and stem(done.group(1)) in _doers_asked(question)
 
 
-def _lengths_of_time_or_space(candidates: tuple[str, ...], sentence: str) -> tuple[str, ...]:
-    """What answers "how long" of a quantity question's candidates: those inside a time ("nine
-    days"), a length ("4.2-mile") or how long something lasts ("until May"), and the times the
-    sentence gives that no candidate was.
-
-    >>> _lengths_of_time_or_space(("240 passengers", "nine"), "It takes 240 passengers for nine days.")
-    ('nine',)
-    >>> _lengths_of_time_or_space(("90%",), "It came after nine hours of talks, at 90%.")
-    ('nine hours',)
-    >>> _lengths_of_time_or_space(("4.9",), "Importing takes most of it (4.9 s).")
-    ('4.9',)
-    """
-    spans = [m.group() for p in (DURATION, SHORT_DURATION, DIMENSIONS["length"]) for m in p.finditer(sentence)]
-    kept = tuple(c for c in candidates if LASTS.match(c) or any(c in span for span in spans))
-    return kept + tuple(span for span in spans if not any(c in span for c in kept))
-
-
 def _prefix_of_asked(candidate: str, sentence: str, names: tuple[str, ...]) -> bool:
     """Whether the candidate is a short capital prefix of a name the question asks about: "MV" of
     "the MV Carrow Spirit" is no other name.
@@ -1202,9 +1183,6 @@ def score_sentence(
         if (not {stem(t) for t in tokens(c)} <= question_stems or info.kind == "count")
         and not _prefix_of_asked(c, sentence.text, info.names)
     )
-    # "How long is the Carrow Star?": a length or a time answers, not "240 passengers".
-    if info.how_long and info.kind == "quantity":
-        candidates = _lengths_of_time_or_space(candidates, sentence.text)
     if info.asked in CITY_WORDS:  # a country or its people is no city: "Turkey", "Romanian"
         candidates = tuple(c for c in candidates if not all(stem(fold(t)) in DEMONYMS for t in tokens(c)))
     score = W_COVERAGE * coverage + W_DENSE * max(0.0, dense)

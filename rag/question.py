@@ -95,6 +95,7 @@ AMOUNT = re.compile(
     re.I,
 )
 PERCENT = re.compile(rf"\b{FIGURE}\s?%|\b{FIGURE}\s*(?:percent|per cent|percentage points?)\b", re.I)
+SHORT_DURATION = re.compile(r"\b\d[\d,.]*\s?(?:ms|s|secs?|mins?|h|hrs?)\b")  # "4.9 s", "90 mins"
 # "How long will the ban stay?": the time it lasts until says it ("until at least the end of October").
 UNTIL = re.compile(
     r"\b(?:until|till)\s+(?:[\w’'-]+\s+){0,5}?(?:(?-i:" + "|".join(m.title() for m in MONTH_NAMES) + r")|\d{4})\b",
@@ -873,6 +874,8 @@ def type_candidates(
     ['78%']
     >>> type_candidates("quantity", "It will stay until reservoirs recover, at least until the end of May.", until=True)
     ['until the end of May']
+    >>> type_candidates("quantity", "It takes 240 passengers for nine days, 4.9 s, after 3 hours.", until=True)
+    ['3 hours', 'nine', '4.9']
     >>> type_candidates("quantity", "From the 15th century the cog carried 200 tons.")
     ['200 tons']
     >>> type_candidates("date", "The HQ will rotate to London after 12 months.")
@@ -912,9 +915,15 @@ def type_candidates(
             if m.group(1) not in STOPWORDS and (m.group(1) or "").lower() not in ORDINAL_ENDINGS
         ]
         found += [m.group() for m in NUMBER.finditer(sentence) if not any(m.group() in f for f in found)]
-        if until:
-            found += [m.group() for m in UNTIL.finditer(sentence) if not any(f in m.group() for f in found)]
-        return found + [m.group() for m in (*FRACTION.finditer(sentence), *RATIO.finditer(sentence))]
+        parts = [m.group() for m in (*FRACTION.finditer(sentence), *RATIO.finditer(sentence))]
+        if not until:
+            return found + parts
+        lasts = [m.group() for m in UNTIL.finditer(sentence) if not any(f in m.group() for f in found)]
+        # "How long ...?" is answered by a time ("nine days", "4.9 s") or a length ("4.2-mile"),
+        # not "240 passengers": a number inside one, and those no number was.
+        spans = [m.group() for p in (DURATION, SHORT_DURATION, DIMENSIONS["length"]) for m in p.finditer(sentence)]
+        kept = [c for c in found + parts if any(c in span for span in spans)]
+        return kept + lasts + [span for span in spans if not any(c in span for c in kept)]
     if kind == "count":
         words = COUNT_TOKENS.findall(sentence)
         out = []
