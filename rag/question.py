@@ -162,7 +162,7 @@ ORGANISATION_WORDS = (
     "firms?|compan(?:y|ies)|contractors?|shipyards?|yards?|operators?|suppliers?|developers?|builders?|"
     "consultants?|consultanc(?:y|ies)|charit(?:y|ies)|banks?|newspapers?|agenc(?:y|ies)|organi[sz]ations?"
 )
-HOW_LONG = re.compile(r"\bhow long\b", re.I)
+HOW_LONG = re.compile(r"\bhow (?:long|much (?:time|longer))\b", re.I)  # "How much time will it add?"
 # "How tall would the substation be?", "how long is the new runway": what is measured (`_sized`).
 SIZED = re.compile(
     r"\b(?i:how (?:tall|high|long|big|large|wide|deep|heavy|far|fast|old)\s+(?:is|are|was|were|will|would|could|can)"
@@ -804,10 +804,15 @@ def _measure_noun(word: str) -> bool:
     word of the frame ("how much more", "how much will") and not money, which "how much" asks for
     anyway ("how much money", "how much funding").
 
-    >>> [w for w in ("ozone", "water", "more", "will", "money", "funding", "of", "power") if _measure_noun(w)]
+    >>> [w for w in ("ozone", "water", "more", "will", "money", "funding", "of", "power", "time") if _measure_noun(w)]
     ['ozone', 'water']
     """
-    if word in STOPWORDS or word in AUXILIARIES or re.fullmatch(MONEY_WORDS + "|" + SPENDING_WORDS, word):
+    if (
+        word in STOPWORDS
+        or word in AUXILIARIES
+        or word == "time"
+        or re.fullmatch(MONEY_WORDS + "|" + SPENDING_WORDS, word)
+    ):
         return False
     if stem(word) in DIMENSIONS:  # "how much power": a figure in watts, whatever it is of
         return False
