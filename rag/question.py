@@ -83,7 +83,8 @@ NUMBER = re.compile(
 )
 # A number with no noun after it, right after a verb ("it had connected 21,500, the report says").
 BARE_COUNT = re.compile(
-    r"\b([a-z]+)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?(\d[\d,]*\d|\d)(?=[,.;:]?(?:\s|$))(?!\s+[a-z])"
+    r"\b([a-z]+)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?(\d[\d,]*\d|\d)(?=[,.;:]?(?:\s|$))"
+    r"(?!\s+(?!(?:and|but|or)\b)[a-z])"  # "holds 9,200 and ...", not "connected 21,500 homes"
 )
 ORDINAL_ENDINGS = frozenset("st nd rd th".split())
 ARTICLES = frozenset("a an the".split())
@@ -623,8 +624,11 @@ def analyze_question(text: str) -> QuestionInfo:
     much = HOW_MUCH_NOUN.search(text)
     if much and _measure_noun(much.group(1)):
         measured = (much.group(1),)
-    # "how many times": the count of occasions, which a document need not call "times".
-    measured = tuple(w for w in measured if w.islower() and w not in STOPWORDS | AUXILIARIES | NUMBER_WORDS | OCCASIONS)
+    # "how many times": the count of occasions, which a document need not call "times"; "how many
+    # people": a document counts them as what they are ("9,200", "4,800 supporters").
+    measured = tuple(
+        w for w in measured if w.islower() and w not in STOPWORDS | AUXILIARIES | NUMBER_WORDS | OCCASIONS | ANYONE
+    )
     asked = None
     which = re.search(
         r"\b(?i:which|what)\s+(?:(?i:two|three|four|five|several|other|main)\s+)?(?:[A-Z][\w.]*\s+)?([a-z-]+)\b", text
@@ -867,8 +871,12 @@ def type_candidates(
     ['Twelve of the towns']
     >>> type_candidates("count", "By 2026 it had connected 21,500, it says.", "premis", doing=frozenset({"connect"}))
     ['21,500']
+    >>> type_candidates("count", "Ferris Park holds 9,200 and is full.", "peopl", doing=frozenset({"hold"}))
+    ['9,200']
     >>> type_candidates("count", "It has 900 staff and will hire 300 extra staff.", "staff", added=False)
     ['900 staff']
+    >>> type_candidates("count", "They approved a new 16,000-seat stadium.", "seat")
+    ['16,000-seat']
     >>> type_candidates("amount", "One in five owners paid more, two in 2022.")
     ['One in five']
     >>> type_candidates("share", "It was 41% full and cost £1.1 billion, a third of the budget.")
@@ -954,7 +962,8 @@ def type_candidates(
                     ),
                     len(window),
                 )
-                follow = [stem(w.lower()) for w in window[:cut]]
+                # "a 16,000-seat stadium": the word joined on by a hyphen is what is counted.
+                follow = [stem((_joined(w) if k == 0 else w).lower()) for k, w in enumerate(window[:cut])]
                 end = j + 1 + (follow.index(counted) + 1 if counted in follow else 0)
                 # "120 police community support officers (PCSOs)": the short name in brackets after
                 # the counted words names them too.
@@ -976,7 +985,7 @@ def type_candidates(
                     and not more
                     and not _ratio_ends_at(words, i)
                 ):
-                    out.append(" ".join(words[i:end]))
+                    out.append(" ".join(words[i:end]).replace(" -", "-"))
                 i = j + 1
             else:
                 i += 1
@@ -1041,18 +1050,27 @@ def _calendar_word(sentence: str, match: re.Match[str]) -> bool:
     return not any(m and fold(m.group(1)) not in STOPWORDS for m in (before, after))
 
 
+def _joined(word: str) -> str:
+    """A word joined to the number before it by a hyphen, without it ("-seat": "seat"; "-30" stays)."""
+    return word[1:] if word.startswith("-") and word[1:].isalpha() else word
+
+
 def counted_nouns(sentence: str) -> list[str]:
     """The words that say what a number in the sentence counts, time units left out.
 
     >>> counted_nouns("Paris could send several thousand troops, within 12 months, to four eastern regions.")
     ['troops', 'eastern', 'regions']
+    >>> counted_nouns("A new 60-space car park will open.")
+    ['space', 'car', 'park']
     """
     words = COUNT_TOKENS.findall(sentence)
     out: list[str] = []
     for i, w in enumerate(words):
         if not NUMBER.fullmatch(w) or (i + 1 < len(words) and NUMBER.fullmatch(words[i + 1])):
             continue
-        for after in words[i + 1 : i + 4]:
+        for k, after in enumerate(words[i + 1 : i + 4]):
+            if k == 0:  # "a 60-space car park"
+                after = _joined(after)
             if not after.isalpha() or NUMBER.fullmatch(after) or re.fullmatch(TIME_UNITS, after, re.I):
                 break
             if after.islower() and after not in STOPWORDS and after not in out:
