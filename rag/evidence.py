@@ -756,6 +756,7 @@ def swapped_after(pairs: list[tuple[str, str, str]], sentence: str, meaning: Wor
     return found
 
 
+FOR_REACH = 4  # words between a noun and the "for" that says what it is for ("fare at £6 for cars")
 FOR_PHRASE = r"for\s+(?:the\s+|a\s+|an\s+)?([a-z]+)\b"  # "for bicycles", "for the council"
 FOR_NOUN = re.compile(r"\b" + FOR_PHRASE)
 NOUN_FOR = re.compile(r"\b([a-z]+)\s+" + FOR_PHRASE)  # "fare for bicycles"
@@ -779,14 +780,28 @@ def asked_for(info: QuestionInfo) -> list[tuple[str, str]]:
 def swapped_for(asked: list[tuple[str, str]], sentence: str, around: set[str], meaning: WordMeaning) -> list[str]:
     """Where the sentence has the question's noun and gives "for" another noun, not close in
     meaning, while the question's is nowhere in it or the sentences before (`around`): "its fare at
-    £6 for cars" against "the ferry fare for bicycles"."""
+    £6 for cars" against "the ferry fare for bicycles".
+
+    >>> class Unlike:
+    ...     def alike(self, word, words, bar): return None
+    >>> swapped_for([("fare", "bicycles")], "It keeps its fare at £6 for cars.", {"fare"}, Unlike())
+    ["'for cars', not 'for bicycles'"]
+    >>> swapped_for([("contractor", "stadium")], "The contractor, Harlow Build, agreed a price of £52 million for the"
+    ...     " construction.", {"contractor"}, Unlike())
+    []
+    """
     found = []
     for head, noun in asked:
         if stem(noun) in around or stem(head) not in around:
             continue
+        # "for" says what the noun is for only close after it: in "The main contractor, Harlow
+        # Build, had agreed a fixed price of £52 million for the construction" it is the price's.
+        heads = [m.end() for m in re.finditer(r"[\w’'-]+", sentence) if stem(fold(m.group())) == stem(head)]
         for m in FOR_NOUN.finditer(sentence):
             other = m.group(1)
             if not _a_noun(other) or stem(other) == stem(noun) or re.fullmatch(TIME_UNITS, other):
+                continue
+            if heads and not any(0 <= len(sentence[end : m.start()].split()) <= FOR_REACH for end in heads):
                 continue
             if meaning.alike(noun, [other], SWAP_ALIKE) is None:
                 found.append(f"'for {other}', not 'for {noun}'")
