@@ -80,6 +80,9 @@ CONTEXT_CREDIT = 0.5  # a key term in the sentences just before counts half
 REFERS_BACK = re.compile(r"\W*(?:It|Its|They|Their|Them|He|His|She|Her|This|These|Those)\b")
 REFERS_BACK_CREDIT = 0.75
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b")
+# What a document's own date says happened to it: "When was the report published?"
+DOCUMENT_VERBS = frozenset(stem(v) for v in "publish write issue release update date prepare produce hold meet".split())
+VALUE_WORDS = 4  # a line this short, with a figure, is a value ("30 January 2027."), no sentence
 CONTEXT_SENTENCES = 3  # how many sentences before count as context (a list's lead-in, say)
 TYPE_MISSING_FACTOR = 0.6  # no answer of the asked type in the sentence
 NAME_PENALTY = 0.5  # the score shrinks by this times the share of the question's names not there
@@ -238,6 +241,21 @@ def is_heading(text: str) -> bool:
     (True, False)
     """
     return not re.search(r"[.!:;\"”’')\]]$", text.rstrip()) and not re.search(r"[\"”’]", text)
+
+
+def value_line(text: str) -> bool:
+    """A line that is only a value, as under a heading that says what it is: a figure or a date
+    of a few words ("12 January 2027.", "£6.4 million"), no sentence.
+
+    >>> value_line("12 January 2027."), value_line("£6.4 million"), value_line("It opens on 12 January 2027.")
+    (True, True, False)
+    """
+    words = text.split()
+    return (
+        0 < len(words) <= VALUE_WORDS
+        and re.search(r"\d", text) is not None
+        and not re.search(r"[a-z]{2,}\s+[a-z]", text)
+    )
 
 
 @dataclass(frozen=True)
@@ -555,6 +573,8 @@ def candidate_sentences(index: Index, hits: list[Hit]) -> list[tuple[Sentence, s
                     top -= 1
                 above = texts[top - 1] if top > 0 else ""
                 context = above if is_heading(above) else ""
+            elif i > 0 and value_line(texts[i]) and is_heading(texts[i - 1]):
+                context = texts[i - 1]  # "5. Date of next meeting" over "12 January 2027."
             continued = None
             if leads_in(texts[i]) and i + 1 < len(chunk.sentences):
                 end = chunk.sentences[i + 1].end
@@ -1139,7 +1159,8 @@ def score_sentence(
     near = _family(set(content_stems(context)) | stats.titled(context) | subject, info, stats)
     # A table's heading, a row's only context, says what each row is ("## When are the drop-in
     # sessions?" over "Session: 3; Venue: ..."): its words of the question, not names, are said.
-    if context and is_table_row(sentence.text):
+    # So does a heading over a line that is only a value ("Date of next meeting" over "30 January 2027.").
+    if context and (is_table_row(sentence.text) or (value_line(sentence.text) and is_heading(context))):
         here |= (near & set(info.terms)) - set(info.names) - subject
     # "Its chief executive, Mikael Salo" after a sentence that names Verkko Oy: "its" is the body
     # the sentences before name, with the role asked about; "Our chair, Dev Mistry" in a document
