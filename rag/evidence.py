@@ -133,7 +133,7 @@ HOW_MUCH_OF = re.compile(r"\bhow much (\w+)", re.IGNORECASE)
 CALLED = re.compile(r"\b([a-z]+),?\s+(?:called|named|known as)\s+((?:[A-Z][\w'’-]*\s?)+)")
 THE_NOUN = re.compile(r"\W*The\s+([a-z]+)\b")
 # The members at a meeting, in its minutes ("In attendance:" lists officers and guests).
-ATTENDANCE = re.compile(r"\W*(?:Members\s+)?(?:Present|Attending)\s*:", re.IGNORECASE)
+ATTENDANCE = re.compile(r"\W*(?:Members\s+)?(?:Present|Attending|In\s+attendance)\s*:", re.IGNORECASE)
 # "Sarah Mortimer (Treasurer)": a surname and the role in brackets after it.
 LISTED_ROLE = re.compile(r"([A-Z][\w’'-]*)\s+\(([A-Za-z][A-Za-z -]*[a-z])\)")
 # "closed the Peterhof": a verb, perhaps an article, a name ("changed the Rhine's delta" changed no Rhine).
@@ -1781,6 +1781,20 @@ def select_evidence(
         return Evidence((), tuple(ranked), best.score, False, f"the closest passage says otherwise: {said}")
     if best.score < threshold:
         return Evidence((), tuple(ranked), best.score, False, _why_not(info, ranked))
+    # A figure asked for and none in a list of who was present ("When did she join the club?"
+    # against "In attendance: Carys Bevan (Club Secretary)"): it names her, and nothing more.
+    if info.kind in FIGURE_KINDS and not best.candidates and ATTENDANCE.match(best.sentence.text):
+        return Evidence((), tuple(ranked), best.score, False, _why_not(info, ranked))
+    # A heading's date ("Minutes of the meeting held on 1 December 2026", a byline) is when the
+    # document was written or its meeting held: no answer to when someone joined or was appointed,
+    # unless the heading says that happened.
+    line = best.sentence.text
+    if info.kind == "date" and is_heading(line) and not is_table_row(line) and not PIPE_ROW.match(line):
+        undated = [v for v in info.verbs if v not in DOCUMENT_VERBS and v not in content_stems(line)]
+        if undated:
+            return Evidence(
+                (), tuple(ranked), best.score, False, f"no passage about it says {as_asked(undated[0], info)!r}"
+            )
     chosen = [best]
     for other in ranked[1:]:
         if len(chosen) >= MAX_EVIDENCE or other.score < best.score - AGREE_MARGIN:
