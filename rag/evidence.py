@@ -39,7 +39,7 @@ from rag.question import (
     type_candidates,
 )
 from rag.retrieve import Hit
-from rag.roles import named_only_in_quote, role_mismatches, spoken_by_another, tagged_speaker
+from rag.roles import count_of_another, named_only_in_quote, role_mismatches, spoken_by_another, tagged_speaker
 from rag.store import Index
 from rag.tables import PIPE_ROW, first_cell, is_table_row, row_reading
 from rag.text import (
@@ -1245,6 +1245,8 @@ def score_sentence(
         mismatch.append(f"the size of another thing than the {as_asked(info.sized, info)!r}")
     mismatch += _another_row(info, sentence.text, stats, here | near)
     mismatch += _another_kind(info, here | near, stats)
+    if info.kind == "count":
+        mismatch += count_of_another(info.text, sentence.text, info.counted)
     mismatch += yet
     mismatch += other_letter
     # "How much did the council pay Northline in 2025?": a year asked about that neither the

@@ -521,3 +521,43 @@ def spoken_by_another(speaker: tuple[str, ...], sentence: str, names_in: Callabl
             return None
         others.append(clause)
     return others[0] if others else None
+
+
+# "How many seats will the community sports hall have?": what the count is of, and whose it is.
+HAS_COUNT = re.compile(
+    r"\bhow many\s+(?:[a-z-]+\s+){1,2}(?:will|does|do|did|would|could|can)\s+(?:the|a|an|its|their)\s+"
+    r"((?:[a-z-]+\s+){0,3}[a-z-]+)\s+(?:have|hold|seat|take|contain)\b",
+    re.IGNORECASE,
+)
+# "a stadium of 15,500 seats": the count is the stadium's.
+OF_COUNT = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|nearly\s+|over\s+)?\d[\d,]*\s+([a-z]+)"
+)
+# Words that hold a count of anything ("a total of 400 seats", "a capacity of 9,000 people").
+MEASURE_NOUNS = frozenset(
+    "total maximum minimum average number increase rise fall cut loss crowd capacity sum figure peak".split()
+)
+
+
+def count_of_another(question: str, sentence: str, counted: str | None) -> list[str]:
+    """Where the sentence gives the count asked for as another thing's ("a stadium of 15,500
+    seats") than the one the question asks has it ("How many seats will the community sports
+    hall have?").
+
+    >>> count_of_another("How many seats will the community sports hall have?",
+    ...     "It seeks permission for a stadium of 15,500 seats, with a community sports hall.", "seat")
+    ["'stadium of 15,500 seats', not the community sports hall's"]
+    >>> count_of_another("How many seats will the stadium have?", "a stadium of 15,500 seats", "seat")
+    []
+    >>> count_of_another("How many seats will the hall have?", "a capacity of 300 seats", "seat")
+    []
+    """
+    owner = HAS_COUNT.search(question)
+    if owner is None or counted is None:
+        return []
+    owns = {stem(fold(w)) for w in owner.group(1).split()}
+    return [
+        f"{m.group()!r}, not the {owner.group(1)}'s"
+        for m in OF_COUNT.finditer(sentence)
+        if stem(m.group(2)) == counted and m.group(1) not in STOPWORDS | MEASURE_NOUNS and stem(m.group(1)) not in owns
+    ]
