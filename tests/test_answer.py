@@ -2141,3 +2141,69 @@ def test_a_name_is_quoted_not_written(corpus: Callable[[str], Any]) -> None:
     finally:
         docs.generator = None
     assert answer.reason != WRITTEN and "The Director will build" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question,history,fact,wrong",
+    [
+        # "a new 16,000-seat stadium": the word a hyphen joins to the number is what it counts.
+        pytest.param("How many seats will the Kingsmead stadium have?", [], "16,000", None, id="a-16000-seat-stadium"),
+        # "a stadium of 15,500 seats, with a community sports hall": the stadium's seats, not the hall's.
+        pytest.param(
+            "How many seats will the community sports hall have?", [], None, "15,500", id="a-count-of-another-thing"
+        ),
+        # "Ferris Park holds 9,200 and the club has ...": people are counted as what they are, or by the bare number
+        # after the question's verb; "people", a word no document uses, had made it a thing never mentioned.
+        pytest.param("How many people does Ferris Park hold?", [], "9,200", None, id="how-many-people-it-holds"),
+        # "The main contractor, Harlow Build, had agreed a fixed price of £52 million for the construction": "for the
+        # construction" is the price's, no contractor for something else than the stadium.
+        pytest.param(
+            "Who is the main contractor for the stadium?", [], "Harlow Build", None, id="for-is-the-near-nouns"
+        ),
+        # "How much time ...?" asks how long ("would add about 12 minutes"), not about a thing called time.
+        pytest.param(
+            "How much time will match traffic add to journeys through the Kingsmead roundabout?",
+            [],
+            "12 minutes",
+            None,
+            id="how-much-time-is-how-long",
+        ),
+        # "3. Date of next meeting" over "30 January 2027.": the heading says what the value under it is (the
+        # minutes' own date, "held ... on 28 November 2026", had answered).
+        pytest.param(
+            "When will the club's board next meet?",
+            [],
+            "30 January 2027",
+            "28 November",
+            id="a-value-under-its-heading",
+        ),
+        # "In attendance: Carys Bevan (Club Secretary)" gives no date: when she joined, nothing says.
+        pytest.param(
+            "When did she join the club?",
+            ["Who is the club secretary?"],
+            None,
+            "Carys Bevan",
+            id="a-date-asked-and-none-there",
+        ),
+    ],
+)
+def test_answers_over_the_stadium_corpus(
+    corpus: Callable[[str], Any], question: str, history: list[str], fact: str | None, wrong: str | None
+) -> None:
+    answer = corpus("stadium").ask(question, history)
+    if fact is None:
+        assert answer.refused, answer.answer
+    else:
+        assert fact in answer.answer, answer.answer
+        check_citations(answer)
+    if wrong is not None:
+        assert wrong not in answer.answer, answer.answer
+
+
+def test_a_headings_date_is_no_date_of_what_it_does_not_say(corpus: Callable[[str], Any]) -> None:
+    # "Minutes of the meeting held on 1 December 2026" says when the cabinet met, not when its Director of Place
+    # joined the council; the minutes' heading still answers when the meeting was held.
+    answer = corpus("cycle").ask("When did he join the council?", ["Who is the Director of Place?"])
+    assert answer.refused, answer.answer
+    held = corpus("cycle").ask("When was the cabinet meeting held?")
+    assert "1 December 2026" in held.answer, held.answer
