@@ -2209,3 +2209,6 @@ def test_a_headings_date_is_no_date_of_what_it_does_not_say(corpus: Callable[[st
     assert answer.refused, answer.answer
     held = corpus("cycle").ask("When was the cabinet meeting held?")
     assert "1 December 2026" in held.answer, held.answer
+    # A table's row in pipes ("| 2 | Hollow Lane to Station Road | 2028 to 2029 |") is no heading.
+    row = corpus("tram").ask("When will the section from Hollow Lane to Station Road be built?")
+    assert "2028 to 2029" in row.answer, row.answer
