@@ -84,7 +84,8 @@ NUMBER = re.compile(
 # A number with no noun after it, right after a verb ("it had connected 21,500, the report says").
 BARE_COUNT = re.compile(
     r"\b([a-z]+)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?(\d[\d,]*\d|\d)(?=[,.;:]?(?:\s|$))"
-    r"(?!\s+(?!(?:and|but|or)\b)[a-z])"  # "holds 9,200 and ...", not "connected 21,500 homes"
+    # "holds 9,200 and ...", "expects 350,000 a year", not "connected 21,500 homes"
+    r"(?!\s+(?!(?:and|but|or|a|an|per|each|every)\b)[a-z])"
 )
 ORDINAL_ENDINGS = frozenset("st nd rd th".split())
 ARTICLES = frozenset("a an the".split())
@@ -873,6 +874,8 @@ def type_candidates(
     ['21,500']
     >>> type_candidates("count", "Ferris Park holds 9,200 and is full.", "peopl", doing=frozenset({"hold"}))
     ['9,200']
+    >>> type_candidates("count", "The trust expects 350,000 a year.", "visitor", doing=frozenset({"expect"}))
+    ['350,000']
     >>> type_candidates("count", "It has 900 staff and will hire 300 extra staff.", "staff", added=False)
     ['900 staff']
     >>> type_candidates("count", "They approved a new 16,000-seat stadium.", "seat")
