@@ -2212,3 +2212,24 @@ def test_a_headings_date_is_no_date_of_what_it_does_not_say(corpus: Callable[[st
     # A table's row in pipes ("| 2 | Hollow Lane to Station Road | 2028 to 2029 |") is no heading.
     row = corpus("tram").ask("When will the section from Hollow Lane to Station Road be built?")
     assert "2028 to 2029" in row.answer, row.answer
+
+
+@pytest.mark.parametrize(
+    "name,question,fact",
+    [
+        # "the £9.5 million scheme": "million" says how much, not which scheme (it had been read as another kind of
+        # scheme than the sea defence scheme, and the question refused).
+        pytest.param("coast", "How much will the sea defence scheme cost?", "9.5 million", id="a-sum-is-no-kind"),
+        # "The trust expects 350,000 a year": a bare number after the question's verb counts before a rate.
+        pytest.param(
+            "museum",
+            "How many visitors a year does the trust expect after reopening?",
+            "350,000",
+            id="a-bare-count-before-a-rate",
+        ),
+    ],
+)
+def test_figures_read_as_what_they_say(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
+    answer = corpus(name).ask(question)
+    assert fact in answer.answer, answer.answer
+    check_citations(answer)
