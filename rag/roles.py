@@ -552,12 +552,19 @@ def count_of_another(question: str, sentence: str, counted: str | None) -> list[
     >>> count_of_another("How many seats will the hall have?", "a capacity of 300 seats", "seat")
     []
     """
-    owner = HAS_COUNT.search(question)
-    if owner is None or counted is None:
+    owner, owns = _count_owner(question)
+    if not owner or counted is None:
         return []
-    owns = {stem(fold(w)) for w in owner.group(1).split()}
     return [
-        f"{m.group()!r}, not the {owner.group(1)}'s"
+        f"{m.group()!r}, not the {owner}'s"
         for m in OF_COUNT.finditer(sentence)
         if stem(m.group(2)) == counted and m.group(1) not in STOPWORDS | MEASURE_NOUNS and stem(m.group(1)) not in owns
     ]
+
+
+@lru_cache(maxsize=256)
+def _count_owner(question: str) -> tuple[str, frozenset[str]]:
+    """What the question asks has the count ("the community sports hall"), and its stems: read
+    once a question, not for every sentence scored."""
+    found = HAS_COUNT.search(question)
+    return (found.group(1), frozenset(stem(fold(w)) for w in found.group(1).split())) if found else ("", frozenset())
