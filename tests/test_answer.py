@@ -23,6 +23,17 @@ def check_citations(answer: Any) -> None:
         assert document_text(c.source)[c.start : c.end] == c.quote
 
 
+def check_answer(answer: Any, fact: str | None, wrong: str | None = None) -> None:
+    """Refused when there is no fact to give; else the fact said and cited; never the wrong figure."""
+    if fact is None:
+        assert answer.refused, answer.answer
+    else:
+        assert fact in answer.answer, answer.answer
+        check_citations(answer)
+    if wrong is not None:
+        assert wrong not in answer.answer, answer.answer
+
+
 def test_hq_question_is_answered_and_cited(assistant: Any) -> None:
     answer = assistant.ask(HQ)
     assert not answer.refused
@@ -1438,6 +1449,16 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "Dev Mistry",
             id="our-is-the-body-the-document-is-by",
         ),
+        # "the £9.5 million scheme": "million" says how much, not which scheme (it had been read as another kind of
+        # scheme than the sea defence scheme, and the question refused).
+        pytest.param("coast", "How much will the sea defence scheme cost?", "9.5 million", id="a-sum-is-no-kind"),
+        # "The trust expects 350,000 a year": a bare number after the question's verb counts before a rate.
+        pytest.param(
+            "museum",
+            "How many visitors a year does the trust expect after reopening?",
+            "350,000",
+            id="a-bare-count-before-a-rate",
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
@@ -2091,14 +2112,7 @@ def test_he_after_who_chairs_is_the_chair_not_the_body(corpus: Callable[[str], A
 def test_answers_over_the_ferry_corpus(
     corpus: Callable[[str], Any], question: str, fact: str | None, wrong: str | None
 ) -> None:
-    answer = corpus("ferry").ask(question)
-    if fact is None:
-        assert answer.refused, answer.answer
-    else:
-        assert fact in answer.answer, answer.answer
-        check_citations(answer)
-    if wrong is not None:
-        assert wrong not in answer.answer, answer.answer
+    check_answer(corpus("ferry").ask(question), fact, wrong)
 
 
 @pytest.mark.parametrize(
@@ -2192,14 +2206,7 @@ def test_a_name_is_quoted_not_written(corpus: Callable[[str], Any]) -> None:
 def test_answers_over_the_stadium_corpus(
     corpus: Callable[[str], Any], question: str, history: list[str], fact: str | None, wrong: str | None
 ) -> None:
-    answer = corpus("stadium").ask(question, history)
-    if fact is None:
-        assert answer.refused, answer.answer
-    else:
-        assert fact in answer.answer, answer.answer
-        check_citations(answer)
-    if wrong is not None:
-        assert wrong not in answer.answer, answer.answer
+    check_answer(corpus("stadium").ask(question, history), fact, wrong)
 
 
 def test_a_headings_date_is_no_date_of_what_it_does_not_say(corpus: Callable[[str], Any]) -> None:
@@ -2212,24 +2219,3 @@ def test_a_headings_date_is_no_date_of_what_it_does_not_say(corpus: Callable[[st
     # A table's row in pipes ("| 2 | Hollow Lane to Station Road | 2028 to 2029 |") is no heading.
     row = corpus("tram").ask("When will the section from Hollow Lane to Station Road be built?")
     assert "2028 to 2029" in row.answer, row.answer
-
-
-@pytest.mark.parametrize(
-    "name,question,fact",
-    [
-        # "the £9.5 million scheme": "million" says how much, not which scheme (it had been read as another kind of
-        # scheme than the sea defence scheme, and the question refused).
-        pytest.param("coast", "How much will the sea defence scheme cost?", "9.5 million", id="a-sum-is-no-kind"),
-        # "The trust expects 350,000 a year": a bare number after the question's verb counts before a rate.
-        pytest.param(
-            "museum",
-            "How many visitors a year does the trust expect after reopening?",
-            "350,000",
-            id="a-bare-count-before-a-rate",
-        ),
-    ],
-)
-def test_figures_read_as_what_they_say(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
-    answer = corpus(name).ask(question)
-    assert fact in answer.answer, answer.answer
-    check_citations(answer)
