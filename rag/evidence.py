@@ -910,7 +910,7 @@ def swapped_compound(asked: list[tuple[str, str]], sentence: str, said: set[str]
             # "a four-hour debate" says how long, not which debate; "the £9.5 million scheme" how much.
             if stem(h2) != stem(h) or stem(m2) == stem(m) or not _a_noun(m2) or re.fullmatch(TIME_UNITS, m2):
                 continue
-            if fold(m2) in NUMBER_WORDS:
+            if fold(m2) in NUMBER_WORDS or re.search(rf"\d-{re.escape(m2)}\b", sentence):  # "a 60-plot site"
                 continue
             if meaning.alike(m, [m2], SWAP_ALIKE) is None:
                 found.append(f"'{m2} {h2}', not '{m} {h}'")
