@@ -153,6 +153,7 @@ DOING = re.compile(
 # first verb does the one after "and", with no comma between ("Mr Hewitt said the delay would give
 # councils time, and promised ..." is his promise, not the delay's).
 DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
+PRICE_NOUN = re.compile(r"\b(?:rents?|fees?|fares?|prices?|tariffs?|tolls?|subscriptions?)\b", re.IGNORECASE)
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
 REPORTED_QUESTION = re.compile(
@@ -1142,8 +1143,16 @@ def score_sentence(
     # its last word, with the role asked about, names it.
     if info.body and info.role and _role_of_head(info.body[-1], info.role, sentence.text):
         here |= set(info.body)
-    # "How much will the scheme cost?": "the £46 million scheme" says what it costs.
-    if "cost" in info.terms and "cost" not in here and _priced(sentence.text) & set(info.terms):
+    # "How much will the scheme cost?": "the £46 million scheme" says what it costs; so does a
+    # price by its name ("Rent for a full plot will rise from £48 to £65", "£35 for a half plot").
+    if (
+        "cost" in info.terms
+        and "cost" not in here
+        and (
+            _priced(sentence.text) & set(info.terms)
+            or (PRICE_NOUN.search(sentence.text) and AMOUNT.search(sentence.text))
+        )
+    ):
         here.add("cost")
     # "How much power does the campus need?": "150 megawatts" says how much power, "21 metres" a height.
     here |= {t for t in info.terms if t in DIMENSIONS and DIMENSIONS[t].search(sentence.text)}
