@@ -1459,6 +1459,17 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
             "350,000",
             id="a-bare-count-before-a-rate",
         ),
+        # "the new rent of £65 for a full plot and £35 for a half plot": a price by its name ("rent", "fee", "fare")
+        # says what a thing costs (the question had been refused: no passage about it says "cost").
+        pytest.param("allotments", "How much will a half plot cost?", "£35", id="a-rent-says-the-cost"),
+        # "a new 60-plot site at Bramble Lane": "60-plot" says how many plots, no other kind of site than an
+        # allotment site (it had been read as "plot site", not "allotment site", and refused).
+        pytest.param(
+            "allotments",
+            "Where will the new allotment site open?",
+            "Bramble Lane",
+            id="a-count-before-a-noun-is-no-kind",
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
