@@ -153,6 +153,7 @@ DOING = re.compile(
 # first verb does the one after "and", with no comma between ("Mr Hewitt said the delay would give
 # councils time, and promised ..." is his promise, not the delay's).
 DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
+# A price by its name: "the new rent of £65", "a fare of £6" say what a thing costs.
 PRICE_NOUN = re.compile(r"\b(?:rents?|fees?|fares?|prices?|tariffs?|tolls?|subscriptions?)\b", re.IGNORECASE)
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
