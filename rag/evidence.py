@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -326,18 +326,23 @@ class TermStats:
             else None
         )
         self.n = max(1, len(passage_stems))
-        # A noun's stem -> the stems of the lower-case words the documents write right before it:
-        # "the mobile library", "Northfield's central library" are two kinds of library.
-        self.modifiers: dict[str, set[str]] = {}
-        for text in texts or []:
-            for m, head in modifier_pairs(text):
-                self.modifiers.setdefault(stem(head), set()).add(stem(m))
         self.passage_stems = passage_stems  # the retriever's lists, not a copy
         self.phrases: dict[tuple[str, ...], bool] = {}
         self.texts = texts or []
         self.df: Counter[str] = Counter()
         for stems in passage_stems:
             self.df.update(set(stems))
+
+    @cached_property
+    def modifiers(self) -> dict[str, set[str]]:
+        """A noun's stem -> the stems of the lower-case words the documents write right before it:
+        "the mobile library", "Northfield's central library" are two kinds of library. Read on the
+        first question that needs it, not at load (every passage's word pairs)."""
+        found: dict[str, set[str]] = {}
+        for text in self.texts:
+            for m, head in modifier_pairs(text):
+                found.setdefault(stem(head), set()).add(stem(m))
+        return found
 
     def named_before(self, kind: str, source: str, at: int) -> frozenset[str]:
         """The stems of the last name the source gives this kind of thing (a stem) before offset `at`."""
@@ -1806,7 +1811,8 @@ def select_evidence(
     # unless the heading says that happened.
     line = best.sentence.text
     if info.kind == "date" and is_heading(line) and not is_table_row(line) and not PIPE_ROW.match(line):
-        undated = [v for v in info.verbs if v not in DOCUMENT_VERBS and v not in content_stems(line)]
+        said_there = set(content_stems(line))
+        undated = [v for v in info.verbs if v not in DOCUMENT_VERBS and v not in said_there]
         if undated:
             return Evidence(
                 (), tuple(ranked), best.score, False, f"no passage about it says {as_asked(undated[0], info)!r}"
