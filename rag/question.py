@@ -957,11 +957,15 @@ def type_candidates(
                 # The counted thing comes before any other number ("200 planners from 30 countries"),
                 # and before an article but after "of" ("In 1980 the Dutch town": no count of towns;
                 # "Twelve of the ships": one of ships).
+                # A table row's cell ends at ";" ("Year: 2024; Trees felled: 610"): what follows is
+                # the next cell's column, not what this number counts.
                 cut = next(
                     (
                         k
                         for k, w in enumerate(window)
-                        if NUMBER.fullmatch(w) or (w.lower() in ARTICLES and window[k - 1 : k] != ["of"])
+                        if NUMBER.fullmatch(w)
+                        or (w.lower() in ARTICLES and window[k - 1 : k] != ["of"])
+                        or w in CELL_ENDS
                     ),
                     len(window),
                 )
@@ -976,7 +980,7 @@ def type_candidates(
                     follow.append(counted)
                     end = j + 5
                 # "Passenger journeys: 21 million": a label that names the counted thing, then the count.
-                labelled = words[i - 1 : i] == [":"] and counted in {stem(w.lower()) for w in words[max(0, i - 5) : i]}
+                labelled = words[i - 1 : i] == [":"] and counted in {stem(w.lower()) for w in _label(words, i - 1)}
                 # "22,000 years ago" is a point in time, not a count of years; "1 in 4 prison officers"
                 # a share of them.
                 counts_it = labelled or (numbered and not YEAR.fullmatch(words[i]))
@@ -1051,6 +1055,24 @@ def _calendar_word(sentence: str, match: re.Match[str]) -> bool:
     before = NAME_BEFORE.search(sentence[: match.start()])
     after = NAME_AFTER.match(sentence, match.end())
     return not any(m and fold(m.group(1)) not in STOPWORDS for m in (before, after))
+
+
+CELL_ENDS = frozenset(";:")
+
+
+def _label(words: list[str], colon: int) -> list[str]:
+    """The words of the label before a colon: back to the cell before it (";") or the line's start,
+    at most eight ("Trees felled by the council: 610": all five); and a table row's first cell,
+    which says what the row is of ("Item: Cycle spaces; Proposed: 400": cycle spaces).
+
+    >>> _label(COUNT_TOKENS.findall("Year: 2024; Trees felled by the council: 610"), 9)
+    ['Year', ':', '2024', 'Trees', 'felled', 'by', 'the', 'council']
+    """
+    start = colon
+    while start > 0 and colon - start < 8 and words[start - 1] not in CELL_ENDS:
+        start -= 1
+    first_cell = words[: words.index(";")] if ";" in words[:start] else []
+    return first_cell + words[start:colon]
 
 
 def _joined(word: str) -> str:
