@@ -1501,11 +1501,15 @@ def _priced(sentence: str) -> set[str]:
     (['scheme'], set())
     >>> sorted(_priced("It adds to the €40 billion military pledge to Ukraine."))
     ['pledg']
+    >>> sorted(_priced("It will plant trees under a £3.6 million plan approved by the cabinet."))
+    ['plan']
     """
     found = set()
     for a in AMOUNT.finditer(sentence):
         words = PRICED_WORDS.match(sentence, a.end())
         run = list(itertools.takewhile(lambda w: fold(w) not in STOPWORDS, words.group().split() if words else []))
+        # "a £3.6 million plan approved by the cabinet": a participle after the noun is no noun.
+        run = run[:1] + list(itertools.takewhile(lambda w: not w.endswith("ed"), run[1:]))
         if run:
             found.add(stem(fold(run[-1])))
     return found
