@@ -154,6 +154,7 @@ DOING = re.compile(
 # councils time, and promised ..." is his promise, not the delay's).
 DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
 # A price by its name: "the new rent of £65", "a fare of £6" say what a thing costs.
+WE_OPEN = re.compile(r"\W*(?:We|Our)\b")  # a sentence in the voice of the body a document is by
 PRICE_NOUN = re.compile(r"\b(?:rents?|fees?|fares?|prices?|tariffs?|tolls?|subscriptions?)\b", re.IGNORECASE)
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
@@ -318,6 +319,10 @@ class TermStats:
         self.headings = headings or {}
         # The stems of each opening heading, what all of its document is about: read once here.
         self.title_stems = {source: frozenset(content_stems(h)) for source, h in self.headings.items()}
+        # "Ravensmoor Tree Watch: statement on the strategy": the body a document is by, before the colon.
+        self.author_stems = {
+            source: tuple(content_stems(h.split(":")[0])) for source, h in self.headings.items() if ":" in h
+        }
         self.kinds = kinds or {}
         # "the Prime Minister", not "the Prime Minister Keir Starmer": the office standing for its holder.
         self._by_title = (
@@ -1193,6 +1198,12 @@ def score_sentence(
             owner = frozenset()
         if set(info.body) <= owner:
             here |= set(info.body)
+    # "We ask the council to fund watering for five years" in a document by Ravensmoor Tree Watch:
+    # "we" is that body, its names said when the question calls it by its last word ("Tree Watch";
+    # "Ravensmoor" alone is the town).
+    author = stats.author_stems.get(sentence.source, ())
+    if WE_OPEN.match(sentence.text) and author and author[-1] in info.names:
+        here |= set(info.names) & set(author)
     # "What did Fiona Laird say?": '"We share ... frustration," she said.' after a sentence that
     # opens "Fiona Laird, managing director of ..." is what she said.
     if info.speaker and set(info.speaker) <= tagged_speaker(
