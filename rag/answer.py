@@ -17,7 +17,9 @@ from rag.config import Settings
 from rag.conversation import (
     PERSON,
     answered_people,
+    answered_thing,
     asks_after_answer,
+    asks_for_thing,
     standalone,
     topic_inline,
     without_topic,
@@ -320,7 +322,12 @@ class Assistant:
                 # stands for a list of names after any question.
                 if people and (info.kind == "person" or not PERSON.search(question)):
                     answered = people
-        return standalone(question, history, answered)
+        thing = None
+        if asks_for_thing(question, history):
+            _, info, _, evidence = self.find_evidence(history[-1], [])
+            if evidence.answerable:
+                thing = answered_thing(evidence.chosen[0].sentence.text, history[-1])
+        return standalone(question, history, answered, thing)
 
     def opening_hits(self, info: QuestionInfo, hits: list[Hit], qvec: np.ndarray) -> list[Hit]:
         """The opening passage of each document whose subject is all the question names ("How long

@@ -175,10 +175,65 @@ def answered_people(sentence: str, asked: set[str], common: set[str], known: set
     return min(nearest)[1], [name for _, name in nearest]
 
 
-def standalone(question: str, history: list[str], answered: tuple[str, list[str]] | None = None) -> str:
+# "Which campaign group welcomed the plan?": a thing asked for by its kind, which the answer names.
+WHICH_KIND = re.compile(r"^\s*(?:which|what)\s+((?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)", re.IGNORECASE)
+NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*")
+
+
+def asks_for_thing(question: str, history: list[str]) -> bool:
+    """Whether "it" in a follow-up can be what the previous answer named: the previous question
+    asked which thing of a kind did something ("Which campaign group welcomed the plan?").
+
+    >>> asks_for_thing("How many members does it have?", ["Which campaign group welcomed the plan?"])
+    True
+    >>> asks_for_thing("When does it move to London?", ["Where is the HQ?"])
+    False
+    """
+    return bool(history) and IT.search(question) is not None and WHICH_KIND.match(history[-1]) is not None
+
+
+def answered_thing(sentence: str, question: str) -> str | None:
+    """The name a sentence gives to the kind of thing the question asked for: the capitalized words
+    right after or before the kind's word ("Campaign group Ravensmoor Tree Watch welcomed it").
+
+    >>> answered_thing("Campaign group Ravensmoor Tree Watch welcomed it.", "Which campaign group welcomed it?")
+    'Ravensmoor Tree Watch'
+    >>> answered_thing("It sends waste to the Hexley incinerator.", "Which incinerator does it use?")
+    'the Hexley incinerator'
+    >>> answered_thing("The Islander sailed from Kirkwall.", "Which ship is repairing the cable?") is None
+    True
+    """
+    which = WHICH_KIND.match(question)
+    if not which:
+        return None
+    words = which.group(1).lower().split()
+    kinds = {stem(w) for w in words[: next((k for k, w in enumerate(words) if w in AUX), len(words))]}
+    for word in re.finditer(r"[\w’'-]+", sentence):
+        if stem(word.group().lower()) not in kinds:
+            continue
+        after = NAME_RUN.match(sentence, word.end() + 1) if sentence[word.end() : word.end() + 1] == " " else None
+        before = re.search(r"\b((?:the\s+)?)(" + NAME_RUN.pattern + r")\s+$", sentence[: word.start()])
+        if after and _names_it(after.group(), question):
+            return after.group()
+        if before and _names_it(before.group(2), question):  # "the Hexley incinerator", with its kind
+            return before.group(1).lower() + before.group(2) + " " + word.group()
+    return None
+
+
+def _names_it(name: str, question: str) -> bool:
+    return fold(name.split()[0]) not in STOPWORDS and name.lower() not in question.lower()
+
+
+def standalone(
+    question: str,
+    history: list[str],
+    answered: tuple[str, list[str]] | None = None,
+    thing: str | None = None,
+) -> str:
     """Rewrite a follow-up with the topic of the previous (already standalone) question. After a
     question that names nobody, "he" or "she" is the person its answer named and "they" the people
-    listed with that person, when there are several (`answered`, as `answered_people` gives them).
+    listed with that person, when there are several (`answered`, as `answered_people` gives them);
+    after a question that asked which thing of a kind, "it" is the one its answer named (`thing`).
 
     >>> standalone("And when does it move to London?", ["Where is the HQ?"])
     'When does the HQ move to London?'
@@ -196,6 +251,8 @@ def standalone(question: str, history: list[str], answered: tuple[str, list[str]
     'Which parties are Lindsey Graham and Ed Rey from?'
     >>> standalone("When did they sign it?", ["Who signed the declaration?"])
     'When did they sign the declaration?'
+    >>> standalone("How many members does it have?", ["Which group welcomed the plan?"], None, "Tree Watch")
+    'How many members does Tree Watch have?'
     """
     question = question.strip()
     if not history or not is_follow_up(question):
@@ -219,9 +276,12 @@ def standalone(question: str, history: list[str], answered: tuple[str, list[str]
     if they and answered and len(answered[1]) > 1 and not _people(previous):
         return body[: they.start()] + _person(_listed(answered[1]), they) + body[they.end() :]
     # "When did they sign it?": "it" is the thing asked about before, "they" may be its people.
-    thing = IT.search(body) or PRONOUN.search(body)
-    if about and thing and not person:
-        return body[: thing.start()] + about + body[thing.end() :]
+    it = IT.search(body)
+    if thing and it:
+        return body[: it.start()] + thing + body[it.end() :]
+    pronoun = it or PRONOUN.search(body)
+    if about and pronoun and not person:
+        return body[: pronoun.start()] + about + body[pronoun.end() :]
     end = "?" if body.endswith("?") else ""
     return f"{body.rstrip('?').rstrip()} (about {about}){end}" if about else body
 
