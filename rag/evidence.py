@@ -1277,6 +1277,8 @@ def score_sentence(
     mismatch += _another_kind(info, here | near, stats)
     if info.kind == "count":
         mismatch += count_of_another(info.text, sentence.text, info.counted)
+        if info.holds_now and candidates and all(_to_be_done(c, sentence.text) for c in candidates):
+            mismatch.append("how many are to be added, not how many there are")
     mismatch += yet
     mismatch += other_letter
     # "How much did the council pay Northline in 2025?": a year asked about that neither the
@@ -1596,6 +1598,27 @@ def _only_unreal(verb: str, sentence: str) -> bool:
         return words[i - 1] in UNREAL and not (words[i - 1] == "to" and words[i - 2] in DONE_TO_VERBS)
 
     return bool(at) and all(unreal(i) for i in at)
+
+
+# "will plant 12,000 street trees", "to build 300 homes": a deed still to be done to that many.
+TO_BE_DONE = re.compile(
+    r"\b(?:will|would|to|shall)\s+(?:[a-z]+ly\s+)?(?!(?:have|hold|contain|include|be|keep|house|offer|provide)\b)"
+    r"[a-z]+\s+(?:about\s+|around\s+|some\s+|up\s+to\s+|another\s+|a\s+further\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _to_be_done(candidate: str, sentence: str) -> bool:
+    """Whether a count is of what a deed still to come will do ("will plant 12,000 street trees"),
+    not of what there is ("has 9,400 street trees", "will have 300 beds").
+
+    >>> _to_be_done("12,000 street trees", "Ravensmoor to plant 12,000 street trees by 2031")
+    True
+    >>> _to_be_done("300 beds", "The hospital will have 300 beds."), _to_be_done("9,400", "Of these, 9,400 are.")
+    (False, False)
+    """
+    at = sentence.find(candidate)
+    return at >= 0 and TO_BE_DONE.search(sentence[:at]) is not None
 
 
 def _role_of_its(role: str, sentence: str, whose: str = "Its|Their") -> bool:

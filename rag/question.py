@@ -171,6 +171,7 @@ SIZED = re.compile(
     r"\s+(?:the|a|an|its|their))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s*\??\s*$"
 )
 ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
+HOLDS_NOW = re.compile(r"^\s*how many\b(?!.*\b(?:will|would)\b).*\b(?:does|do)\b.*\bhave\b", re.IGNORECASE)
 HOW_MUCH_MORE = re.compile(r"\bhow (?:much|many) (more|less|fewer)\b", re.IGNORECASE)
 CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 # A question that ends on a preposition asks what fills the gap after it ("... swear fealty to?").
@@ -408,6 +409,8 @@ class QuestionInfo:
     adds: bool = False
     already: bool = False
     compared: tuple[str, ...] = ()
+    # "How many street trees does Ravensmoor have?": how many there are now, not how many will be planted.
+    holds_now: bool = False
 
 
 # The kinds whose answer is a figure: two files giving different ones disagree.
@@ -736,6 +739,7 @@ def analyze_question(text: str) -> QuestionInfo:
         how_long=HOW_LONG.search(text) is not None,
         adds=INCREMENT_ASKED.search(text) is not None,
         already=ALREADY.search(text) is not None,
+        holds_now=HOLDS_NOW.search(text) is not None,
         compared=tuple(stem(m.group(1).lower()) for m in HOW_MUCH_MORE.finditer(text)),
     )
 
