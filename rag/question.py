@@ -945,7 +945,7 @@ def type_candidates(
         kept = [c for c in found + parts if any(c in span for span in spans)]
         return kept + lasts + [span for span in spans if not any(c in span for c in kept)]
     if kind == "count":
-        words = COUNT_TOKENS.findall(sentence)
+        words = count_tokens(sentence)
         out = []
         # "The number of patients waiting ... fell to 412,000": every count in it counts them.
         numbered = counted is not None and any(
@@ -1061,6 +1061,23 @@ def _calendar_word(sentence: str, match: re.Match[str]) -> bool:
     return not any(m and fold(m.group(1)) not in STOPWORDS for m in (before, after))
 
 
+def count_tokens(sentence: str) -> list[str]:
+    """Numbers, words and marks; a number word joined to a word by a hyphen split from it, as a
+    figure is ("an eight-lane pool" as "a 16,000-seat stadium"; "twenty-one" is one number).
+
+    >>> count_tokens("an eight-lane, 25-metre pool")
+    ['an', 'eight', '-lane', ',', '25', '-metre', 'pool']
+    """
+    out = []
+    for w in COUNT_TOKENS.findall(sentence):
+        head, _, rest = w.partition("-")
+        if rest and head.lower() in NUMBER_WORDS and rest.isalpha() and not NUMBER.fullmatch(w):
+            out += [head, "-" + rest]
+        else:
+            out.append(w)
+    return out
+
+
 CELL_ENDS = frozenset(";:")
 
 
@@ -1092,7 +1109,7 @@ def counted_nouns(sentence: str) -> list[str]:
     >>> counted_nouns("A new 60-space car park will open.")
     ['space', 'car', 'park']
     """
-    words = COUNT_TOKENS.findall(sentence)
+    words = count_tokens(sentence)
     out: list[str] = []
     for i, w in enumerate(words):
         if not NUMBER.fullmatch(w) or (i + 1 < len(words) and NUMBER.fullmatch(words[i + 1])):
