@@ -29,6 +29,7 @@ from rag.question import (
     DIMENSIONS,
     DURATION,
     FIGURE_KINDS,
+    MONTH_NAMES,
     NUMBER_WORDS,
     TIME_UNITS,
     YEAR,
@@ -153,8 +154,14 @@ DOING = re.compile(
 # first verb does the one after "and", with no comma between ("Mr Hewitt said the delay would give
 # councils time, and promised ..." is his promise, not the delay's).
 DOING_TOO = re.compile(DOING.pattern + r"[^.;:,]{0,60}?\band\s+([a-z]+)\b")
-# A price by its name: "the new rent of £65", "a fare of £6" say what a thing costs.
+# "from 1 August to 26 September 2026", "between 1 October and 31 March": when a thing began and ended.
+_DAY_OR_YEAR = r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + "|".join(MONTH_NAMES) + r"|\d{4})\b"
+DATE_RANGE = re.compile(
+    rf"\b(?:from|between)\s+{_DAY_OR_YEAR}[^.;]{{0,20}}?\s(?:to|until|till|and)\s+{_DAY_OR_YEAR}", re.I
+)
+BOUNDS = frozenset(stem(w) for w in "start begin open end finish close".split())
 WE_OPEN = re.compile(r"\W*(?:We|Our)\b")  # a sentence in the voice of the body a document is by
+# A price by its name: "the new rent of £65", "a fare of £6" say what a thing costs.
 PRICE_NOUN = re.compile(r"\b(?:rents?|fees?|fares?|prices?|tariffs?|tolls?|subscriptions?)\b", re.IGNORECASE)
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
 # "A resident asked why her street was in the last phase": a question, reported.
@@ -1173,6 +1180,10 @@ def score_sentence(
     # "How long would Option A take?": a duration says how long ("Duration: 30 months").
     if "long" in info.terms and info.how_long and DURATION.search(sentence.text):
         here.add("long")
+    # "When did the consultation end?": "It ran from 1 August to 26 September 2026" says when it
+    # began and ended.
+    if info.kind == "date" and DATE_RANGE.search(sentence.text):
+        here |= set(info.verbs) & BOUNDS
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name
