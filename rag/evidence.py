@@ -160,6 +160,8 @@ DATE_RANGE = re.compile(
     rf"\b(?:from|between)\s+{_DAY_OR_YEAR}[^.;]{{0,20}}?\s(?:to|until|till|and)\s+{_DAY_OR_YEAR}", re.I
 )
 BOUNDS = frozenset(stem(w) for w in "start begin open end finish close".split())
+OTHER_EXTENT = re.compile(r"\s*(?:wide|high|deep|tall|thick|across|in (?:diameter|width|height|depth))\b", re.I)
+HOW_MEASURE = re.compile(r"\bhow\s+(long|far|high|tall|wide|deep|big|large|old|heavy|fast)\b", re.IGNORECASE)
 WE_OPEN = re.compile(r"\W*(?:We|Our)\b")  # a sentence in the voice of the body a document is by
 # A price by its name: "the new rent of £65", "a fare of £6" say what a thing costs.
 PRICE_NOUN = re.compile(r"\b(?:rents?|fees?|fares?|prices?|tariffs?|tolls?|subscriptions?)\b", re.IGNORECASE)
@@ -662,8 +664,12 @@ def question_modifier_pairs(info: QuestionInfo) -> list[tuple[str, str]]:
     >>> from rag.question import analyze_question
     >>> question_modifier_pairs(analyze_question("How much money comes from the housing fund?"))
     [('comes', 'from'), ('housing', 'fund')]
+    >>> question_modifier_pairs(analyze_question("How far away is the new pool?"))
+    [('away', 'is'), ('new', 'pool')]
     """
     counted = {fold(m.group(1)) for m in HOW_MUCH_OF.finditer(info.text)}
+    # "How far away is it?": "far" asks for a distance, no kind of "away".
+    counted |= {fold(m.group(1)) for m in HOW_MEASURE.finditer(info.text)}
     return [(m, h) for m, h in modifier_pairs(info.text) if m not in counted]
 
 
@@ -1184,6 +1190,15 @@ def score_sentence(
     # began and ended.
     if info.kind == "date" and DATE_RANGE.search(sentence.text):
         here |= set(info.verbs) & BOUNDS
+    # "How long will the pool be?", "How far away is Hadley?": a length says how long or how far
+    # ("a 25-metre pool", "7 miles away"); a width, height or depth does not ("the 400 m wide
+    # Rhine"), nor the length of another thing ("the 7-mile crossing" for the Carrow Star's).
+    lengths = [
+        m
+        for m in DIMENSIONS["length"].finditer(sentence.text)
+        if not OTHER_EXTENT.match(sentence.text, m.end()) and _measures_asked(m, sentence.text, info)
+    ]
+    here |= {t for t in ("long", "far") if t in info.terms and lengths}
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name
@@ -1491,6 +1506,19 @@ def _role_of_head(head: str, role: str, sentence: str) -> bool:
     """
     pattern = r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(?:[a-z]+\s+)?([a-z]+)\b"
     return any(stem(fold(m.group(1))) == head and stem(m.group(2)) == role for m in re.finditer(pattern, sentence))
+
+
+def _measures_asked(length: re.Match[str], sentence: str, info: QuestionInfo) -> bool:
+    """Whether a length joined to a noun by a hyphen ("a 25-metre pool") measures a thing the
+    question asks about; a length standing alone ("7 miles away", "3.1 kilometres of road") may.
+
+    >>> from rag.question import analyze_question
+    >>> m = DIMENSIONS["length"].search("the 7-mile crossing")
+    >>> _measures_asked(m, "the 7-mile crossing", analyze_question("How long is the Carrow Star?"))
+    False
+    """
+    noun = re.match(r"\s+([a-z]+)", sentence[length.end() :])
+    return "-" not in length.group() or noun is None or stem(noun.group(1)) in info.terms
 
 
 def _twin_of(s: Scored, best: Scored) -> bool:
