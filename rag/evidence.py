@@ -1289,7 +1289,11 @@ def score_sentence(
     only_near = [n for n in info.names if n not in here and n in near and n not in about]
     # The sentence's every word counts here: "least" against its "most", a stopword.
     wanted = set(info.terms) | set(info.names) | set(info.compared)
-    opposed = contrasted(wanted - near, here | {stem(t) for t in tokens(sentence.text)})
+    said_stems = here | {stem(t) for t in tokens(sentence.text)}
+    opposed = contrasted(wanted - near, said_stems)
+    # "When does the gym close?": "Victoria Baths opened in 1936" does the opposite, whatever the
+    # sentences around it say of closing.
+    opposed += [v for v in contrasted(set(info.verbs) - here, said_stems) if v not in opposed]
     mismatch = [f"the opposite of {as_asked(w, info)!r}" for w in opposed]
     # A time the documents name everywhere ("Norman" in an article about the Normans) places nothing.
     placed_in_time = info.timed is not None and not any(stats.common(t) for t in info.timed[1])
