@@ -163,6 +163,7 @@ BOUNDS = frozenset(stem(w) for w in "start begin open end finish close".split())
 OTHER_EXTENT = re.compile(r"\s*(?:wide|high|deep|tall|thick|across|in (?:diameter|width|height|depth))\b", re.I)
 HOW_MEASURE = re.compile(r"\bhow\s+(long|far|high|tall|wide|deep|big|large|old|heavy|fast)\b", re.IGNORECASE)
 WE_OPEN = re.compile(r"\W*(?:We|Our)\b")  # a sentence in the voice of the body a document is by
+THE_KIND = re.compile(r"\W*The\s+([a-z]+)\b")  # "The club was founded in 1952": by its kind
 # A price by its name: "the new rent of £65", "a fare of £6" say what a thing costs.
 PRICE_NOUN = re.compile(r"\b(?:rents?|fees?|fares?|prices?|tariffs?|tolls?|subscriptions?)\b", re.IGNORECASE)
 PRICED_WORDS = re.compile(r"(?:[\s-]+[a-z]{3,}\b(?![’'-])){1,3}")  # the words right after an amount
@@ -1225,11 +1226,14 @@ def score_sentence(
         if set(info.body) <= owner:
             here |= set(info.body)
     # "We ask the council to fund watering for five years" in a document by Ravensmoor Tree Watch:
-    # "we" is that body, its names said when the question calls it by its last word ("Tree Watch";
-    # "Ravensmoor" alone is the town).
+    # "we" is that body, and so is "The club" in one by Brackley Otters Swimming Club; its names
+    # are said when the question calls it by its last word or two of them ("Tree Watch", "Brackley
+    # Otters"; "Ravensmoor" alone is the town).
     author = stats.author_stems.get(sentence.source, ())
-    if WE_OPEN.match(sentence.text) and author and author[-1] in info.names:
-        here |= set(info.names) & set(author)
+    if author and (author[-1] in info.names or len(set(info.names) & set(author)) >= 2):
+        by_kind = THE_KIND.match(sentence.text)
+        if WE_OPEN.match(sentence.text) or (by_kind and stem(by_kind.group(1)) == author[-1]):
+            here |= set(info.names) & set(author)
     # "What did Fiona Laird say?": '"We share ... frustration," she said.' after a sentence that
     # opens "Fiona Laird, managing director of ..." is what she said.
     if info.speaker and set(info.speaker) <= tagged_speaker(
