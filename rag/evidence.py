@@ -161,6 +161,7 @@ DATE_RANGE = re.compile(
 )
 BOUNDS = frozenset(stem(w) for w in "start begin open end finish close".split())
 OTHER_EXTENT = re.compile(r"\s*(?:wide|high|deep|tall|thick|across|in (?:diameter|width|height|depth))\b", re.I)
+CAPITALIZED_AFTER_FIRST = re.compile(r"(?<=\s)[A-Z][a-z]")  # a name, not the sentence's first word
 HOW_MEASURE = re.compile(r"\bhow\s+(long|far|high|tall|wide|deep|big|large|old|heavy|fast)\b", re.IGNORECASE)
 WE_OPEN = re.compile(r"\W*(?:We|Our)\b")  # a sentence in the voice of the body a document is by
 THE_KIND = re.compile(r"\W*The\s+([a-z]+)\b")  # "The club was founded in 1952": by its kind
@@ -1216,15 +1217,25 @@ def score_sentence(
     # "Its chief executive, Mikael Salo" after a sentence that names Verkko Oy: "its" is the body
     # the sentences before name, with the role asked about; "Our chair, Dev Mistry" in a document
     # titled "Station Road Traders' Association: ..." is the chair of the body the document is by.
+    of_another: list[str] = []
     if info.body and info.role:
         if _role_of_its(info.role, sentence.text):
-            owner: set[str] | frozenset[str] = near
+            # The body the sentence just before names, if it names one ("Swimming club Brackley
+            # Otters, which has 310 members, said ..." then "Its head coach, ...": the club's, not
+            # Hadley Leisure Centre's, named a sentence earlier).
+            last = re.split(r"(?<=[.!?])\s+", context)[-1]
+            named = CAPITALIZED_AFTER_FIRST.search(last)
+            owner: set[str] | frozenset[str] = (
+                _family(set(content_stems(last)) | stats.titled(last), info, stats) if named else near
+            )
         elif _role_of_its(info.role, sentence.text, "Our"):
             owner = stats.title_stems.get(sentence.source, frozenset())
         else:
             owner = frozenset()
         if set(info.body) <= owner:
             here |= set(info.body)
+        elif owner is not near and _role_of_its(info.role, sentence.text):
+            of_another = [f"the {' '.join(info.role_words) or as_asked(info.role, info)} of another body"]
     # "We ask the council to fund watering for five years" in a document by Ravensmoor Tree Watch:
     # "we" is that body, and so is "The club" in one by Brackley Otters Swimming Club; its names
     # are said when the question calls it by its last word or two of them ("Tree Watch", "Brackley
@@ -1314,6 +1325,7 @@ def score_sentence(
         if info.holds_now and candidates and all(_to_be_done(c, sentence.text) for c in candidates):
             mismatch.append("how many are to be added, not how many there are")
     mismatch += yet
+    mismatch += of_another
     mismatch += other_letter
     # "How much did the council pay Northline in 2025?": a year asked about that neither the
     # sentence nor the ones before say is another time ("had paid Northline £9 million").
