@@ -2277,3 +2277,35 @@ def test_answers_over_the_trees_corpus(
     corpus: Callable[[str], Any], question: str, history: list[str], fact: str | None, wrong: str | None
 ) -> None:
     check_answer(corpus("trees").ask(question, history), fact, wrong)
+
+
+@pytest.mark.parametrize(
+    "question,history,fact,wrong",
+    [
+        # "an eight-lane, 25-metre pool": a number word joined to a noun by a hyphen counts it, as "16,000-seat" does.
+        pytest.param("How many lanes will the new pool have?", [], "eight-lane", None, id="a-number-word-joined"),
+        # A length says how long a thing is and how far away a place is ("7 miles away": "far" is no kind of "away").
+        pytest.param("How long will the new pool be?", [], "25-metre", None, id="a-length-says-how-long"),
+        pytest.param("How far away is Hadley Leisure Centre?", [], "7 miles", None, id="a-length-says-how-far"),
+        # "ran for eight weeks from 1 August to 26 September 2026" says when the consultation ended.
+        pytest.param("When did the consultation end?", [], "26 September 2026", None, id="a-range-of-dates-ends"),
+        # "The club was founded in 1952" in the club's own statement ("Brackley Otters Swimming Club: our response").
+        pytest.param(
+            "When was Brackley Otters founded?", [], "1952", None, id="the-club-is-the-body-the-document-is-by"
+        ),
+        # "Victoria Baths opened in 1936" is no closing, whatever the sentences around it say of closing.
+        pytest.param("When did Victoria Baths last close for repairs?", [], None, "1936", id="opened-is-no-closing"),
+        # "Its head coach, Neil Fairbrother" right after "Swimming club Brackley Otters, which has 310 members, ...":
+        # the club's coach, not Hadley Leisure Centre's, which the sentence before that names.
+        pytest.param(
+            "Who is the head coach of Hadley Leisure Centre?", [], None, "Fairbrother", id="its-is-the-last-body"
+        ),
+        pytest.param(
+            "Who is the head coach of Brackley Otters?", [], "Neil Fairbrother", None, id="its-body-named-last"
+        ),
+    ],
+)
+def test_answers_over_the_pool_corpus(
+    corpus: Callable[[str], Any], question: str, history: list[str], fact: str | None, wrong: str | None
+) -> None:
+    check_answer(corpus("pool").ask(question, history), fact, wrong)
