@@ -128,8 +128,9 @@ def _read_pdf(path: Path) -> tuple[str, tuple[Page, ...]]:
     return "\n\n".join(parts), tuple(pages)
 
 
-# A gap of three spaces or more between two cells of a row in pypdf's layout mode.
-_COLUMN_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)")
+# A gap of three spaces or more between two cells of a row in pypdf's layout mode; a cell of one
+# character ends at the gap after it ("6           £130" is two cells).
+_COLUMN_GAP = re.compile(r"\S(?:.*?\S)??(?=\s{3,}|\s*$)")
 
 
 def _layout_text(page: Any) -> str:
@@ -158,6 +159,11 @@ def pdf_tables(text: str, layout: str) -> str:
     Responses
     Consultee: Natural England; Response: Objection withdrawn.
     Done.
+    >>> plain = "Type\\nNumber\\nRent\\nStandard stall\\n30\\n£105\\nCorner stall\\n6\\n£130"
+    >>> layout = "Type             Number   Rent\\nStandard stall   30       £105\\nCorner stall     6        £130"
+    >>> print(pdf_tables(plain, layout))
+    Type: Standard stall; Number: 30; Rent: £105.
+    Type: Corner stall; Number: 6; Rent: £130.
     """
     rows: list[list[tuple[int, str]]] = []
     blocks: list[list[list[tuple[int, str]]]] = []
