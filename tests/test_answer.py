@@ -1475,6 +1475,11 @@ def test_an_office_no_document_names_is_refused(corpus: Callable[[str], Any]) ->
         pytest.param(
             "stadium", "How many cycle spaces will the stadium have?", "400", id="a-rows-first-cell-says-what-it-counts"
         ),
+        # A PDF table whose row has a cell of one character ("Corner stall      6         £130" in pypdf's layout) is
+        # read row by row (its rows after the first had been left one cell a line).
+        pytest.param(
+            "market", "What will the weekly rent for a food court unit be?", "£210", id="a-one-character-cell"
+        ),
     ],
 )
 def test_answers_over_our_corpora(corpus: Callable[[str], Any], name: str, question: str, fact: str) -> None:
