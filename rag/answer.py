@@ -307,26 +307,27 @@ class Assistant:
     def _standalone(self, question: str, history: list[str]) -> str:
         """The follow-up as a standalone question; "he" after "Who is the top US general in
         Europe?" is the person that question's answer names, "they" the people it lists."""
+        for_person, for_thing = asks_after_answer(question, history), asks_for_thing(question, history)
+        if not (for_person or for_thing):
+            return standalone(question, history)
+        _, info, _, evidence = self.find_evidence(history[-1], [])
         answered = None
-        if asks_after_answer(question, history):
-            _, info, _, evidence = self.find_evidence(history[-1], [])
-            if evidence.answerable:
-                asked = set(info.terms) | set(info.names)
-                sentence = evidence.chosen[0].sentence.text
-                # The holder of the role asked for, from a list of who was present, is the one named.
-                held = _holder(sentence, info.role_words)
-                sentence = re.sub(r"\s*\([^)]*\)", "", held) if held else sentence
-                people = answered_people(sentence, asked, self.common_words, self.surnames)
-                # After "Which retired general ...?" the nearest name may be one the sentence only
-                # mentions ("under President Trump"): "he" is the answer only after "who"; "they"
-                # stands for a list of names after any question.
-                if people and (info.kind == "person" or not PERSON.search(question)):
-                    answered = people
         thing = None
-        if asks_for_thing(question, history):
-            _, info, _, evidence = self.find_evidence(history[-1], [])
-            if evidence.answerable:
-                thing = answered_thing(evidence.chosen[0].sentence.text, history[-1])
+        if for_person and evidence.answerable:
+            asked = set(info.terms) | set(info.names)
+            sentence = evidence.chosen[0].sentence.text
+            # The holder of the role asked for, from a list of who was present, is the one named.
+            held = _holder(sentence, info.role_words)
+            sentence = re.sub(r"\s*\([^)]*\)", "", held) if held else sentence
+            people = answered_people(sentence, asked, self.common_words, self.surnames)
+            # After "Which retired general ...?" the nearest name may be one the sentence only
+            # mentions ("under President Trump"): "he" is the answer only after "who"; "they"
+            # stands for a list of names after any question.
+            if people and (info.kind == "person" or not PERSON.search(question)):
+                answered = people
+        # After "Which campaign group ...?", "it" is the group the answer named.
+        if for_thing and evidence.answerable:
+            thing = answered_thing(evidence.chosen[0].sentence.text, history[-1])
         return standalone(question, history, answered, thing)
 
     def opening_hits(self, info: QuestionInfo, hits: list[Hit], qvec: np.ndarray) -> list[Hit]:

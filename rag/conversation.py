@@ -221,6 +221,7 @@ def answered_thing(sentence: str, question: str) -> str | None:
 
 
 def _names_it(name: str, question: str) -> bool:
+    """Whether capitalized words are a name the question does not have ("The" opening a sentence is none)."""
     return fold(name.split()[0]) not in STOPWORDS and name.lower() not in question.lower()
 
 

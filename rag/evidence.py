@@ -160,8 +160,10 @@ DATE_RANGE = re.compile(
     rf"\b(?:from|between)\s+{_DAY_OR_YEAR}[^.;]{{0,20}}?\s(?:to|until|till|and)\s+{_DAY_OR_YEAR}", re.I
 )
 BOUNDS = frozenset(stem(w) for w in "start begin open end finish close".split())
+# "the 400 m wide Rhine": a length followed by the extent it is of, not how long a thing is.
 OTHER_EXTENT = re.compile(r"\s*(?:wide|high|deep|tall|thick|across|in (?:diameter|width|height|depth))\b", re.I)
 CAPITALIZED_AFTER_FIRST = re.compile(r"(?<=\s)[A-Z][a-z]")  # a name, not the sentence's first word
+# "How far away ...?", "How long ...?": the word after "how" says what is measured.
 HOW_MEASURE = re.compile(r"\bhow\s+(long|far|high|tall|wide|deep|big|large|old|heavy|fast)\b", re.IGNORECASE)
 WE_OPEN = re.compile(r"\W*(?:We|Our)\b")  # a sentence in the voice of the body a document is by
 THE_KIND = re.compile(r"\W*The\s+([a-z]+)\b")  # "The club was founded in 1952": by its kind
@@ -1234,6 +1236,7 @@ def score_sentence(
             owner = frozenset()
         if set(info.body) <= owner:
             here |= set(info.body)
+        # "Its head coach" of the body named just before, which is not the one asked about.
         elif owner is not near and _role_of_its(info.role, sentence.text):
             of_another = [f"the {' '.join(info.role_words) or as_asked(info.role, info)} of another body"]
     # "We ask the council to fund watering for five years" in a document by Ravensmoor Tree Watch:

@@ -961,8 +961,8 @@ def type_candidates(
                 # The counted thing comes before any other number ("200 planners from 30 countries"),
                 # and before an article but after "of" ("In 1980 the Dutch town": no count of towns;
                 # "Twelve of the ships": one of ships).
-                # A table row's cell ends at ";" ("Year: 2024; Trees felled: 610"): what follows is
-                # the next cell's column, not what this number counts.
+                # A table row's cell ends at ";" ("Year: 2024; Trees felled: 610"), a label at ":":
+                # what follows is the next cell's column, not what this number counts.
                 cut = next(
                     (
                         k
