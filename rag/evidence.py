@@ -29,6 +29,7 @@ from rag.question import (
     DIMENSIONS,
     DURATION,
     FIGURE_KINDS,
+    MEASURE_WORDS,
     MONTH_NAMES,
     NUMBER_WORDS,
     TIME_UNITS,
@@ -164,7 +165,7 @@ BOUNDS = frozenset(stem(w) for w in "start begin open end finish close".split())
 OTHER_EXTENT = re.compile(r"\s*(?:wide|high|deep|tall|thick|across|in (?:diameter|width|height|depth))\b", re.I)
 CAPITALIZED_AFTER_FIRST = re.compile(r"(?<=\s)[A-Z][a-z]")  # a name, not the sentence's first word
 # "How far away ...?", "How long ...?": the word after "how" says what is measured.
-HOW_MEASURE = re.compile(r"\bhow\s+(long|far|high|tall|wide|deep|big|large|old|heavy|fast)\b", re.IGNORECASE)
+HOW_MEASURE = re.compile(rf"\bhow\s+({MEASURE_WORDS})\b", re.IGNORECASE)
 WE_OPEN = re.compile(r"\W*(?:We|Our)\b")  # a sentence in the voice of the body a document is by
 THE_KIND = re.compile(r"\W*The\s+([a-z]+)\b")  # "The club was founded in 1952": by its kind
 # A price by its name: "the new rent of £65", "a fare of £6" say what a thing costs.
@@ -1197,12 +1198,12 @@ def score_sentence(
     # "How long will the pool be?", "How far away is Hadley?": a length says how long or how far
     # ("a 25-metre pool", "7 miles away"); a width, height or depth does not ("the 400 m wide
     # Rhine"), nor the length of another thing ("the 7-mile crossing" for the Carrow Star's).
-    lengths = [
-        m
+    measures = {"long", "far"} & set(info.terms)
+    if measures and any(
+        not OTHER_EXTENT.match(sentence.text, m.end()) and _measures_asked(m, sentence.text, info)
         for m in DIMENSIONS["length"].finditer(sentence.text)
-        if not OTHER_EXTENT.match(sentence.text, m.end()) and _measures_asked(m, sentence.text, info)
-    ]
-    here |= {t for t in ("long", "far") if t in info.terms and lengths}
+    ):
+        here |= measures
     # What the whole document is about is as good as said in the sentences before.
     subject = stats.subjects.get(sentence.source, frozenset())
     # That name, asked alone ("How long is the Rhine?"), written here only inside a longer name

@@ -165,9 +165,11 @@ ORGANISATION_WORDS = (
     "consultants?|consultanc(?:y|ies)|charit(?:y|ies)|banks?|newspapers?|agenc(?:y|ies)|organi[sz]ations?"
 )
 HOW_LONG = re.compile(r"\bhow (?:long|much (?:time|longer))\b", re.I)  # "How much time will it add?"
+# "How long ...?", "How far ...?": the words after "how" that say what is measured.
+MEASURE_WORDS = "long|far|high|tall|wide|deep|big|large|old|heavy|fast"
 # "How tall would the substation be?", "how long is the new runway": what is measured (`_sized`).
 SIZED = re.compile(
-    r"\b(?i:how (?:tall|high|long|big|large|wide|deep|heavy|far|fast|old)\s+(?:is|are|was|were|will|would|could|can)"
+    r"\b(?i:how (?:" + MEASURE_WORDS + r")\s+(?:is|are|was|were|will|would|could|can)"
     r"\s+(?:the|a|an|its|their))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)\s*\??\s*$"
 )
 ALREADY = re.compile(r"\balready\b", re.IGNORECASE)
@@ -431,7 +433,7 @@ KIND_PATTERNS = (
     ("amount", r"\bwhat (?:will|would) (?:the |its |their )?(?:[\w'’]+ ){0,3}(?:" + MONEY_WORDS + r") be\b"),
     (
         "quantity",
-        r"\bhow (?:long|far|high|tall|wide|deep|big|large|old|heavy|fast|often|much)\b"
+        r"\bhow (?:" + MEASURE_WORDS + r"|often|much)\b"
         r"|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:\w+ )?(?:" + QUANTITY_WORDS + r")\b",
     ),
     (
