@@ -62,6 +62,29 @@ def resolve_model(model: str | None, models_dir: Path = Path("models")) -> Path:
     return folder / SMOLLM2_FILE
 
 
+_log_callback: Any = None  # kept referenced: llama.cpp calls it for as long as the process runs
+
+
+def _route_llama_log() -> None:
+    """Send llama.cpp's own messages to this module's logger (shown with -v), not to stderr.
+
+    llama-cpp-python's callback prints them to stderr by a level table that no longer matches
+    llama.cpp's (its warning "n_ctx_per_seq (2048) < n_ctx_train" reads as an error), which would
+    put a second line under every one-line error message."""
+    global _log_callback
+    if _log_callback is not None:
+        return
+    import ctypes
+
+    import llama_cpp
+
+    def forward(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+        log.debug("llama.cpp: %s", text.decode("utf-8", "replace").rstrip())
+
+    _log_callback = llama_cpp.llama_log_callback(forward)
+    llama_cpp.llama_log_set(_log_callback, ctypes.c_void_p(0))
+
+
 class LlamaCppGenerator:
     """llama-cpp-python with a fixed seed, temperature 0 and an explicit context size."""
 
@@ -78,6 +101,7 @@ class LlamaCppGenerator:
             from llama_cpp import Llama
         except ImportError:
             raise ModelError("llama-cpp-python is not installed", hint="run 'make setup'") from None
+        _route_llama_log()
         try:
             self._llm = Llama(
                 model_path=str(self.model_path), n_ctx=self.n_ctx, n_threads=self.threads, seed=self.seed, verbose=False
