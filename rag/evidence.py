@@ -26,6 +26,7 @@ from rag.question import (
     ALREADY,
     AMOUNT,
     ARTICLES,
+    CAPITALIZED,
     DIMENSIONS,
     DURATION,
     FIGURE_KINDS,
@@ -199,6 +200,8 @@ SAME_TOPIC_COVERAGE = 0.5
 MAX_EVIDENCE = 3
 # The one who does it, by a noun not made with "-er" or "-or" (stems).
 AGENT_NOUNS = {"write": "author"}
+HOLDER_ENDINGS = ("man", "woman", "person")  # "chairman": who holds the chair
+AGENT_ENDINGS = ("er", "or", *HOLDER_ENDINGS)  # who does it: leader, director, chairman
 CODE = re.compile(r"[A-Z]|\d{1,2}")  # a table row's label that only counts or letters it ("A", "3")
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
 ANOTHER_ROW = "the row of "  # a table row about another thing than the question's
@@ -1153,8 +1156,8 @@ def score_sentence(
     sentence as the near-miss checks read it (`attended`), made there once."""
     here = _family(set(content_stems(sentence.text)) | stats.titled(sentence.text), info, stats)
     # "Who leads the group?": "group leader Martin Hale" names the one who does it for the deed;
-    # so does "Author: Gareth Nance" for who wrote it.
-    if info.acted and ({info.acted + "er", info.acted + "or", AGENT_NOUNS.get(info.acted)} - {"former"}) & here:
+    # so do "Author: Gareth Nance" for who wrote it and "Its chairman, Derek Haines" for who chairs it.
+    if info.acted and ({info.acted + end for end in AGENT_ENDINGS} | {AGENT_NOUNS.get(info.acted)}) - {"former"} & here:
         here.add(info.acted)
     # "By how much did attendance rise?": "attendance rose" says it, though "rose" is a flower too.
     if info.verbs:
@@ -1225,11 +1228,14 @@ def score_sentence(
         if _role_of_its(info.role, sentence.text):
             # The body the sentence just before names, if it names one ("Swimming club Brackley
             # Otters, which has 310 members, said ..." then "Its head coach, ...": the club's, not
-            # Hadley Leisure Centre's, named a sentence earlier).
+            # Hadley Leisure Centre's, named a sentence earlier), by its capitalized words: "The
+            # Harwick Motorists' Forum called the plan a limit that will slow buses" names no
+            # Harwick Buses.
             last = re.split(r"(?<=[.!?])\s+", context)[-1]
             named = CAPITALIZED_AFTER_FIRST.search(last)
+            capitals = " ".join(CAPITALIZED.findall(last))
             owner: set[str] | frozenset[str] = (
-                _family(set(content_stems(last)) | stats.titled(last), info, stats) if named else near
+                _family(set(content_stems(capitals)) | stats.titled(last), info, stats) if named else near
             )
         elif _role_of_its(info.role, sentence.text, "Our"):
             owner = stats.title_stems.get(sentence.source, frozenset())
@@ -1695,9 +1701,16 @@ def _role_of_its(role: str, sentence: str, whose: str = "Its|Their") -> bool:
     >>> ours = "Our chair, Dev Mistry, meets the team."
     >>> _role_of_its("chair", ours), _role_of_its("chair", ours, "Our")
     (False, True)
+    >>> _role_of_its("chair", "Its chairman, Derek Haines, said so.")
+    True
     """
     m = re.match(rf"\W*(?:{whose})\s+(?:[a-z]+\s+)?([a-z]+)\b", sentence)
-    return m is not None and stem(m.group(1)) == role
+    return m is not None and _holds(stem(m.group(1)), role)
+
+
+def _holds(word: str, role: str) -> bool:
+    """Whether the word's stem names the role or the one who holds it ("chairman" holds the chair)."""
+    return word == role or word in {role + end for end in HOLDER_ENDINGS}
 
 
 def _beside_a_name(role: str, sentence: str, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> bool:
@@ -1710,6 +1723,8 @@ def _beside_a_name(role: str, sentence: str, names: tuple[str, ...], skip: tuple
     False
     >>> _beside_a_name("director", "Dr Sarah Mensah, the board's medical director, said it.", ("Mensah",))
     True
+    >>> _beside_a_name("chair", "Its chairman, Derek Haines, said it.", ("Derek", "Haines"))
+    True
     >>> union = ("prison", "offic", "union")
     >>> _beside_a_name("secretari", "the secretary of the Prison Officers' Union, Kevin Marsh", ("Kevin",), union)
     True
@@ -1717,7 +1732,7 @@ def _beside_a_name(role: str, sentence: str, names: tuple[str, ...], skip: tuple
     # A possessive's "s" is no word between them ("Dr Sarah Mensah, the board's medical director").
     words = [w for w in (fold(t) for t in TOKEN.findall(sentence)) if stem(w) not in skip and w != "s"]
     named = {fold(w) for name in names for w in TOKEN.findall(name)}
-    roles = [i for i, w in enumerate(words) if stem(w) == role]
+    roles = [i for i, w in enumerate(words) if _holds(stem(w), role)]
     people = [i for i, w in enumerate(words) if w in named]
     return any(abs(i - j) <= ROLE_REACH for i in roles for j in people)
 

@@ -559,6 +559,13 @@ def analyze_question(text: str) -> QuestionInfo:
     framed = re.sub(r"\b(?:take|takes|took|taken|taking) place\b", "happen", expand_abbreviations(text), flags=re.I)
     framed = re.sub(r"\b(which|what|the)\s+(?:two|three|four|five|six|several)\b", r"\1", framed, flags=re.I)
     framed = re.sub(r"\b(?:no|any) longer\b", "", framed, flags=re.I)  # time, not length
+    # "When will the limit come into force?" asks when it starts, as documents often say it.
+    framed = re.sub(
+        r"\b(?:come|comes|came|coming) into (?:force|effect)\b|\b(?:take|takes|took|taking) effect\b",
+        "start",
+        framed,
+        flags=re.I,
+    )
     framed = re.sub(r"\bnext to\b", "by", framed, flags=re.I)  # a preposition ("sat next to him")
     framed = re.sub(r"\bhow much money\b", "how much", framed, flags=re.I)  # an amount of money is what is asked
     framed = re.sub(r"\bhow often\b", "how", framed, flags=re.I)  # a frequency is what is asked ("500 times a year")
@@ -633,7 +640,10 @@ def analyze_question(text: str) -> QuestionInfo:
     # "how many times": the count of occasions, which a document need not call "times"; "how many
     # people": a document counts them as what they are ("9,200", "4,800 supporters").
     measured = tuple(
-        w for w in measured if w.islower() and w not in STOPWORDS | AUXILIARIES | NUMBER_WORDS | OCCASIONS | ANYONE
+        w
+        for w in measured
+        # "How many extra buses": more of them ("two more buses"), no kind of bus.
+        if w.islower() and w not in STOPWORDS | AUXILIARIES | NUMBER_WORDS | OCCASIONS | ANYONE | INCREMENTS
     )
     asked = None
     which = re.search(
@@ -685,12 +695,22 @@ def analyze_question(text: str) -> QuestionInfo:
     doer = None
     acting = DOER.search(text)
     if acting and acting.group(2) not in STOPWORDS and is_verb_base(acting.group(2)):
+        # "By how much did the Eastfield pilot cut speeds?": a noun then a verb after the name make
+        # a thing named after it ("the Eastfield pilot"), not a name that does the noun's verb.
+        after = re.match(r"\s+([a-z]+)\b", text[acting.end() :])
+        named_thing = (
+            after is not None
+            and "NOUN" in lemma_kinds(acting.group(2))
+            and after.group(1) not in STOPWORDS
+            and is_verb_base(after.group(1))
+        )
         who = tuple(
             stem(t)
             for t in tokens(fold(acting.group(1)))
             if t not in TITLES and t not in STOPWORDS and len(t) > 2 and not re.fullmatch(r"[ivx]+", t)
         )
-        doer = (stem(acting.group(2)), who) if who and stem(acting.group(2)) not in RECIPROCAL_STEMS else None
+        verb = stem(acting.group(2))
+        doer = (verb, who) if who and verb not in RECIPROCAL_STEMS and not named_thing else None
     objects = tuple(
         (stem(m.group(1)), m.group(2) or "", tuple(stem(t) for t in tokens(fold(m.group(3)))))
         for m in OBJECT.finditer(text)

@@ -2322,6 +2322,31 @@ def test_a_headings_date_is_no_date_of_what_it_does_not_say(corpus: Callable[[st
         pytest.param(
             "pool", "Who is the head coach of Brackley Otters?", [], "Neil Fairbrother", None, id="its-body-named-last"
         ),
+        # "Its chairman, Derek Haines" after a sentence that names the Harwick Motorists' Forum holds its chair ...
+        pytest.param(
+            "speed", "Who chairs the Harwick Motorists' Forum?", [], "Derek Haines", None, id="a-chairman-chairs"
+        ),
+        # ... and no Harwick Buses': that sentence names the forum, and only says "slow buses".
+        pytest.param(
+            "speed", "Who is the chairman of Harwick Buses?", [], None, "Derek Haines", id="its-body-by-its-capitals"
+        ),
+        # "we will need two more buses": "extra" is no kind of bus.
+        pytest.param(
+            "speed", "How many extra buses will route 7 need?", [], "two more buses", None, id="extra-is-more"
+        ),
+        # "the Eastfield pilot" does the cutting: "A pilot on streets in Eastfield ... cut average speeds by 2.8mph".
+        pytest.param(
+            "speed",
+            "By how much did the Eastfield pilot cut average speeds?",
+            [],
+            "2.8mph",
+            None,
+            id="a-named-noun-acts",
+        ),
+        # "come into force" asks when it starts: "to start on 1 April 2027".
+        pytest.param(
+            "speed", "When will the 20mph limit come into force?", [], "1 April 2027", None, id="come-into-force-starts"
+        ),
     ],
 )
 def test_answers_and_refusals_over_our_corpora(
