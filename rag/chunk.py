@@ -38,7 +38,7 @@ def chunk_id(text: str) -> str:
 
 # Raise when the rules below cut sentences or passages differently, or a format is read into other
 # text (rag.documents): indexed files are re-chunked.
-CHUNKING_VERSION = 11
+CHUNKING_VERSION = 12
 PRINTED_WIDTH = 120  # characters: no printed line is longer
 FULL_LINE = 0.8  # of the longest line: a line this long runs to the edge of the page
 

@@ -99,7 +99,11 @@ def _goes_on(before: str, line: str) -> bool:
 
     >>> _goes_on("opening a new 1,200-place", "secondary school at Fenwick Park."), _goes_on("Overview", "Eastvale has")
     (True, False)
+    >>> _goes_on("conditions: no work on Sundays;", "panels no higher than 3 metres; and a new hedge along the")
+    True
     """
+    if before.rstrip().endswith(";"):  # the next clause of a list run into one sentence
+        return line[:1].islower()
     if ENDED.search(before):
         return False
     return line[:1].islower() or MID_SENTENCE.search(before) is not None

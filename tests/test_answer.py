@@ -2343,6 +2343,9 @@ def test_a_headings_date_is_no_date_of_what_it_does_not_say(corpus: Callable[[st
             None,
             id="a-named-noun-acts",
         ),
+        # A PDF's lower-case line after one ending on a semicolon ("... on Sundays or bank holidays;" | "panels no
+        # higher than 3 metres; and ...") is the next clause, not a keyword dump: it had been dropped from the index.
+        pytest.param("solar", "How high can the panels be?", [], "3 metres", None, id="a-clause-after-a-semicolon"),
         # "come into force" asks when it starts: "to start on 1 April 2027".
         pytest.param(
             "speed", "When will the 20mph limit come into force?", [], "1 April 2027", None, id="come-into-force-starts"
