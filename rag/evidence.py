@@ -1710,7 +1710,7 @@ def _role_of_its(role: str, sentence: str, whose: str = "Its|Their") -> bool:
 
 def _holds(word: str, role: str) -> bool:
     """Whether the word's stem names the role or the one who holds it ("chairman" holds the chair)."""
-    return word == role or word in {role + end for end in HOLDER_ENDINGS}
+    return word == role or (word.startswith(role) and word[len(role) :] in HOLDER_ENDINGS)
 
 
 def _beside_a_name(role: str, sentence: str, names: tuple[str, ...], skip: tuple[str, ...] = ()) -> bool:
